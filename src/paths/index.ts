@@ -1,0 +1,51 @@
+import path from "node:path";
+
+/**
+ * Every file Plugboard reads or writes, derived from one root directory.
+ * Tests and the demo use a temporary root; production uses "/".
+ */
+export interface Paths {
+  readonly root: string;
+  readonly etcDir: string;
+  readonly deviceFile: string;
+  readonly trustedDir: string;
+  readonly interfacesDir: string;
+  readonly varLib: string;
+  readonly stateFile: string;
+  readonly stateLock: string;
+  readonly snapsDir: string;
+  readonly availableDir: string;
+  readonly seedDir: string;
+  readonly apparmorProfilesDir: string;
+  readonly apparmorCacheDir: string;
+  readonly seccompDir: string;
+  readonly mountDir: string;
+  readonly udevRulesDir: string;
+  /** Where one installed revision's metadata is kept. */
+  snapRevisionDir(name: string, revision: string): string;
+}
+
+export function makePaths(root: string): Paths {
+  const r = path.resolve(root);
+  const at = (...p: string[]) => path.join(r, ...p);
+  const varLib = at("var/lib/plugboard");
+  return {
+    root: r,
+    etcDir: at("etc/plugboard"),
+    deviceFile: at("etc/plugboard/device.yaml"),
+    trustedDir: at("etc/plugboard/trusted"),
+    interfacesDir: at("etc/plugboard/interfaces.d"),
+    varLib,
+    stateFile: path.join(varLib, "state.json"),
+    stateLock: path.join(varLib, "state.lock"),
+    snapsDir: path.join(varLib, "snaps"),
+    availableDir: path.join(varLib, "available"),
+    seedDir: path.join(varLib, "seed"),
+    apparmorProfilesDir: path.join(varLib, "apparmor/profiles"),
+    apparmorCacheDir: at("var/cache/plugboard/apparmor"),
+    seccompDir: path.join(varLib, "seccomp/bpf"),
+    mountDir: path.join(varLib, "mount"),
+    udevRulesDir: at("etc/udev/rules.d"),
+    snapRevisionDir: (name, revision) => path.join(varLib, "snaps", name, revision),
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./info.js";
+export * from "./names.js";
+export { parseSnapYaml, snapInfoFromYaml, type MetadataFlavour, type ParseOptions } from "./parse.js";

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { parseYaml11, type YMap, type YNode } from "./index.js";
+
+const get = (n: YNode | null, ...path: string[]): YNode | undefined => {
+  let cur: YNode | undefined = n ?? undefined;
+  for (const p of path) cur = cur?.kind === "map" ? cur.entries.get(p) : undefined;
+  return cur;
+};
+
+describe("parseYaml11", () => {
+  it.each([
+    ["yes", true],
+    ["No", false],
+    ["on", true],
+    ["OFF", false],
+    ["y", true],
+    ["'yes'", "yes"],
+    ["1.10", 1.1],
+    ["0755", 493],
+    ["1_000", 1000],
+    [".", "."],
+    ["1:20", "1:20"],
+    ["~", null],
+  ])("resolves %s as snapd's YAML 1.1 reader does", (text, expected) => {
+    const n = get(parseYaml11(`v: ${text}\n`, "t.yaml"), "v");
+    expect(n).toMatchObject({ kind: "scalar", value: expected });
+  });
+
+  it("keeps the source text of every scalar", () => {
+    expect(get(parseYaml11("version: 1.10\n", "t.yaml"), "version")).toMatchObject({ source: "1.10", value: 1.1 });
+  });
+
+  it("applies merge keys with explicit keys winning", () => {
+    const n = parseYaml11("base: &b {a: 1, b: 2}\nx:\n  <<: *b\n  b: 3\n", "t.yaml");
+    const x = get(n, "x") as YMap;
+    expect([...x.entries.keys()].sort()).toEqual(["a", "b"]);
+    expect(x.entries.get("b")).toMatchObject({ value: 3 });
+  });
+
+  it("accepts quoted continuation lines indented like their key, as libyaml does", () => {
+    const text = 'a:\n  k: "one \\\n  two"\n  j: x\n';
+    expect(get(parseYaml11(text, "t.yaml"), "a", "k")).toMatchObject({ value: "one two" });
+  });
+
+  it.each([
+    ["duplicate keys", "a: 1\na: 2\n", /Map keys must be unique/],
+    ["unterminated quote", 'a: "x\n', /cannot parse YAML/],
+    ["NUL byte", "a: \0\n", /NUL/],
+  ])("refuses %s with the file named", (_label, text, re) => {
+    expect(() => parseYaml11(text, "meta/snap.yaml")).toThrow(/^meta\/snap.yaml: /);
+    expect(() => parseYaml11(text, "meta/snap.yaml")).toThrow(re);
+  });
+
+  it("refuses an alias bomb without expanding it", () => {
+    const lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(",")}]`);
+    const started = Date.now();
+    expect(() => parseYaml11(lines.join("\n") + "\n", "bomb.yaml")).toThrow(/more than \d+ nodes/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("refuses deep nesting", () => {
+    expect(() => parseYaml11("a: " + "[".repeat(500) + "]".repeat(500) + "\n", "deep.yaml")).toThrow(/nest/);
+  });
+
+  it("refuses a 10 MB document before parsing it", () => {
+    const big = "a: " + "x".repeat(10 * 1024 * 1024) + "\n";
+    expect(() => parseYaml11(big, "big.yaml")).toThrow(/big.yaml: document is \d+ bytes, larger than the 1048576-byte limit/);
+  });
+});
