@@ -2,11 +2,13 @@
 // hundreds of modules. Command implementations are split into chunks that load
 // only when a command runs.
 import { build } from "esbuild";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 
 const outdir = new URL("../dist/", import.meta.url).pathname;
 await rm(outdir, { recursive: true, force: true });
+const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 await build({
+  define: { PLUGBOARD_VERSION: JSON.stringify(pkg.version) },
   entryPoints: { plugboard: "src/cli/main.ts" },
   outdir,
   bundle: true,

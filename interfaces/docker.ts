@@ -1,0 +1,11 @@
+import { defineInterface } from "../src/iface/index.js";
+
+export default defineInterface({
+  name: "docker",
+  summary: "allows access to the Docker daemon socket",
+  implicitOn: { core: false, classic: false },
+  // Talking to the Docker daemon is root-equivalent: only a snap-declaration can grant it.
+  baseDeclaration: {
+    slots: { "allow-installation": false, "deny-auto-connection": true, "deny-connection": true },
+  },
+});

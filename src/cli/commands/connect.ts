@@ -1,0 +1,14 @@
+import type { Command } from "commander";
+import { pathsFrom } from "../context.js";
+
+export function register(program: Command): void {
+  program
+    .command("connect")
+    .description("connect a plug to a slot; with no slot, the only matching slot (the system snap's first)")
+    .argument("<snap:plug>", "the plug to connect")
+    .argument("[snap:slot]", "the slot: SNAP:SLOT, :SLOT or core:SLOT for the system snap, or just SNAP")
+    .action(async (plugArg: string, slotArg: string | undefined, _opts: unknown, cmd: Command) => {
+      const [{ connect }, { parseRef }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js")]);
+      await connect(pathsFrom(cmd), parseRef(plugArg, "plug"), slotArg === undefined ? undefined : parseRef(slotArg, "slot"));
+    });
+}

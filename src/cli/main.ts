@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { PlugboardError } from "../errors/index.js";
+import { register as connect } from "./commands/connect.js";
+import { register as connections } from "./commands/connections.js";
+import { register as disconnect } from "./commands/disconnect.js";
+import { register as install } from "./commands/install.js";
+import { register as interfaces } from "./commands/interfaces.js";
+import { register as remove } from "./commands/remove.js";
+import { register as warnings } from "./commands/warnings.js";
+
+// Only commander and the command definitions load at start-up; each command
+// imports the core it needs when it runs, so `--help` stays fast.
+const program = new Command("plugboard")
+  .description("Snap-style confinement: plugs, slots, connections, and the profiles that enforce them")
+  .version(PLUGBOARD_VERSION)
+  .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
+  .exitOverride()
+  .showHelpAfterError(false);
+for (const add of [install, remove, interfaces, connections, connect, disconnect, warnings]) add(program);
+for (const c of program.commands) c.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = exitCodeFor(e);
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // commander has already printed the message; help and version are not errors.
+    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+  }
+  if (e instanceof PlugboardError) {
+    process.stderr.write(`error: ${oneLine(e.message)}\n`);
+    return e.exitCode;
+  }
+  process.stderr.write(`error: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 1;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ");
+}

@@ -1,0 +1,38 @@
+import type { Paths } from "../paths/index.js";
+import type { Ref } from "../repo/index.js";
+import { connectionsToState, mutateSystem } from "./system.js";
+
+export interface ConnectResult {
+  readonly plug: Ref;
+  readonly slot: Ref;
+  readonly interface: string;
+  /** False when the connection already existed. */
+  readonly changed: boolean;
+}
+
+/** `connect PLUG [SLOT]`: a manual connection. */
+export async function connect(paths: Paths, plugRef: Ref, slotRef?: Ref): Promise<ConnectResult> {
+  return mutateSystem<ConnectResult>(paths, async (sys) => {
+    const { plug, slot } = sys.repo.resolveConnect(plugRef, slotRef);
+    const p = { snap: plug.snap, name: plug.name };
+    const s = { snap: slot.snap, name: slot.name };
+    const existing = sys.repo.connection(p, s);
+    if (existing && !existing.undesired) {
+      return { state: sys.state, result: { plug: p, slot: s, interface: plug.interface, changed: false } };
+    }
+    sys.repo.setConnection({
+      plug: p,
+      slot: s,
+      interface: plug.interface,
+      auto: false,
+      byGadget: false,
+      undesired: false,
+      plugStatic: plug.attrs,
+      slotStatic: slot.attrs,
+    });
+    return {
+      state: { ...sys.state, connections: connectionsToState(sys.repo) },
+      result: { plug: p, slot: s, interface: plug.interface, changed: true },
+    };
+  });
+}

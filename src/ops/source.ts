@@ -1,0 +1,69 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { ValidationError } from "../errors/index.js";
+import { parseSnapYaml, type SnapInfo } from "../snap/index.js";
+import { readFileFromSquashfs } from "../system/index.js";
+import { SNAP_YAML_LIMITS } from "../yaml/index.js";
+
+export interface SnapSource {
+  /** The snap.yaml text, kept as installed metadata. */
+  readonly yaml: string;
+  readonly info: SnapInfo;
+  /** What the user named, resolved to an absolute path. */
+  readonly origin: string;
+}
+
+const SQUASHFS_MAGIC = "hsqs";
+
+/**
+ * Reads a snap's metadata from a directory holding meta/snap.yaml, a bare
+ * snap.yaml file, or a .snap squashfs image.
+ */
+export async function readSnapSource(given: string): Promise<SnapSource> {
+  const origin = path.resolve(given);
+  let st;
+  try {
+    st = await fs.stat(origin);
+  } catch {
+    throw new ValidationError(`cannot read ${given}: no such file or directory`);
+  }
+  let file = origin;
+  let label = given;
+  let yaml: string;
+  if (st.isDirectory()) {
+    file = path.join(origin, "meta", "snap.yaml");
+    label = path.join(given, "meta", "snap.yaml");
+    yaml = await readBounded(file, label);
+  } else if (await isSquashfs(origin)) {
+    label = `${given}:meta/snap.yaml`;
+    yaml = await readFileFromSquashfs(origin, "meta/snap.yaml", SNAP_YAML_LIMITS.maxBytes + 1);
+  } else {
+    yaml = await readBounded(file, label);
+  }
+  return { yaml, info: parseSnapYaml(yaml, { file: label }), origin };
+}
+
+async function readBounded(file: string, label: string): Promise<string> {
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch {
+    throw new ValidationError(`cannot read ${label}: no such file`);
+  }
+  // Refuse before reading: a huge file should not be loaded to be rejected.
+  if (st.size > SNAP_YAML_LIMITS.maxBytes) {
+    throw new ValidationError(`document is ${st.size} bytes, larger than the ${SNAP_YAML_LIMITS.maxBytes}-byte limit`, { file: label });
+  }
+  return fs.readFile(file, "utf8");
+}
+
+async function isSquashfs(file: string): Promise<boolean> {
+  const h = await fs.open(file, "r");
+  try {
+    const buf = Buffer.alloc(4);
+    await h.read(buf, 0, 4, 0);
+    return buf.toString("latin1") === SQUASHFS_MAGIC;
+  } finally {
+    await h.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { builtinRegistry } from "../../interfaces/index.js";
+import { parseDeviceYaml, type DeviceInfo } from "../device/index.js";
+import { PlugboardError, StateError } from "../errors/index.js";
+import { readIfExists } from "../files/index.js";
+import type { InterfaceRegistry } from "../iface/index.js";
+import type { Paths } from "../paths/index.js";
+import { Repository, type Connection } from "../repo/index.js";
+import { parseSnapYaml } from "../snap/index.js";
+import { readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
+
+/** Everything a command needs to answer a question or make a change. */
+export interface LoadedSystem {
+  readonly paths: Paths;
+  readonly device: DeviceInfo;
+  readonly registry: InterfaceRegistry;
+  readonly state: State;
+  readonly repo: Repository;
+}
+
+export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
+  return parseDeviceYaml(await readIfExists(paths.deviceFile), paths.deviceFile);
+}
+
+export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
+  const [device, state] = await Promise.all([loadDevice(paths), readState(paths)]);
+  const registry = builtinRegistry();
+  const repo = new Repository(registry, device);
+  await Promise.all(
+    Object.entries(state.snaps).map(async ([name, s]) => {
+      const file = path.join(paths.snapRevisionDir(name, s.revision), "snap.yaml");
+      const text = await readIfExists(file);
+      if (text === undefined) {
+        throw new StateError(`metadata of installed snap ${JSON.stringify(name)} is missing (${file}); reinstall the snap`);
+      }
+      try {
+        repo.addSnap(parseSnapYaml(text, { file }), s.revision);
+      } catch (e) {
+        if (e instanceof PlugboardError) throw new StateError(`metadata of installed snap ${JSON.stringify(name)} is unreadable: ${e.message}`);
+        throw e;
+      }
+    }),
+  );
+  for (const [key, c] of Object.entries(state.connections)) repo.restoreConnection(connectionFromState(key, c));
+  return { paths, device, registry, state, repo };
+}
+
+export function connectionFromState(key: string, c: ConnectionState): Connection {
+  const [plug, slot] = key.split(" ") as [string, string];
+  const [plugSnap, plugName] = plug.split(":") as [string, string];
+  const [slotSnap, slotName] = slot.split(":") as [string, string];
+  return {
+    plug: { snap: plugSnap, name: plugName },
+    slot: { snap: slotSnap, name: slotName },
+    interface: c.interface,
+    auto: c.auto,
+    byGadget: c["by-gadget"],
+    undesired: c.undesired,
+    plugStatic: c["plug-static"],
+    slotStatic: c["slot-static"],
+  };
+}
+
+export function connectionsToState(repo: Repository): Record<string, ConnectionState> {
+  return Object.fromEntries(
+    repo.connections().map((c) => [
+      `${c.plug.snap}:${c.plug.name} ${c.slot.snap}:${c.slot.name}`,
+      {
+        interface: c.interface,
+        auto: c.auto,
+        "by-gadget": c.byGadget,
+        undesired: c.undesired,
+        "plug-static": c.plugStatic,
+        "slot-static": c.slotStatic,
+      },
+    ]),
+  );
+}
+
+export interface Mutation<T> {
+  readonly state: State;
+  readonly result: T;
+  /** Runs after the new state is durable (e.g. deleting superseded files). */
+  readonly afterCommit?: () => Promise<void>;
+}
+
+/**
+ * Load, change and save under the state lock. The change function may write
+ * new files first; state is written last, so a crash before it leaves the old
+ * state in force and only unreferenced files behind, which the next mutation
+ * removes.
+ */
+export async function mutateSystem<T>(paths: Paths, change: (sys: LoadedSystem) => Promise<Mutation<T>>): Promise<T> {
+  return withStateLock(paths, async () => {
+    const sys = await loadSystem(paths);
+    const m = await change(sys);
+    if (m.state !== sys.state) await writeState(paths, m.state);
+    await m.afterCommit?.();
+    await removeUnreferencedRevisions(paths, m.state);
+    return m.result;
+  });
+}
+
+async function removeUnreferencedRevisions(paths: Paths, state: State): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(paths.snapsDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const current = state.snaps[name]?.revision;
+    const dir = path.join(paths.snapsDir, name);
+    const revisions = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const rev of revisions) if (rev !== current) await fs.rm(path.join(dir, rev), { recursive: true, force: true });
+    if (current === undefined) await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function addWarning(state: State, message: string, now: Date): State {
+  const at = now.toISOString();
+  const existing = state.warnings.find((w) => w.message === message);
+  const warnings = existing
+    ? state.warnings.map((w) => (w === existing ? { ...w, "last-added": at } : w))
+    : [...state.warnings, { message, "first-added": at, "last-added": at }];
+  return { ...state, warnings };
+}
