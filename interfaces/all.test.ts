@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AttributeProblem, RULE_NAMES } from "../src/iface/index.js";
+import { isValidInterfaceName, type AttrMap, type PlugInfo } from "../src/snap/index.js";
+import { builtinInterfaces, builtinRegistry } from "./index.js";
+
+const REFERENCE = path.resolve(import.meta.dirname, "../../shared/reference/iface-policy.tsv");
+const referenceNames = new Set(
+  readFileSync(REFERENCE, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split("\t")[0]!),
+);
+
+const plug = (iface: string, attrs: AttrMap, name = iface): PlugInfo => ({ snap: "s", name, interface: iface, attrs, apps: [], hooks: [] });
+
+describe.each(builtinInterfaces.map((m) => [m.name, m] as const))("interface %s", (name, m) => {
+  it("is registered once, under a valid name that snapd also has", () => {
+    expect(builtinInterfaces.filter((x) => x.name === name)).toHaveLength(1);
+    expect(builtinRegistry().get(name)).toBe(m);
+    expect(isValidInterfaceName(name)).toBe(true);
+    expect(referenceNames.has(name)).toBe(true);
+  });
+  it("has a summary and only known rule names in its base declaration", () => {
+    expect(m.summary.length).toBeGreaterThan(10);
+    for (const side of [m.baseDeclaration.plugs, m.baseDeclaration.slots]) {
+      for (const rule of Object.keys(side ?? {})) expect(RULE_NAMES).toContain(rule);
+    }
+  });
+});
+
+describe("attribute validation", () => {
+  const reg = builtinRegistry();
+  const sanitizePlug = (iface: string, attrs: AttrMap, name?: string) => reg.get(iface)!.sanitizePlug!(plug(iface, attrs, name));
+  const sanitizeSlot = (iface: string, attrs: AttrMap, name?: string) => reg.get(iface)!.sanitizeSlot!(plug(iface, attrs, name));
+
+  it.each([
+    ["home", { read: "everything" }, /read must be "all"/],
+    ["home", { write: "all" }, /unknown attribute "write"/],
+    ["docker-support", { "privileged-containers": "yes" }, /must be true or false/],
+    ["camera", { device: "/dev/video0" }, /unknown attribute "device"/],
+    ["content", {}, /must set target/],
+    ["content", { target: "/abs/path" }, /must be relative to \$SNAP/],
+    ["content", { target: "$SNAP/../escape" }, /not a clean path/],
+    ["content", { target: "$SNAP/a, /** rwx," }, /character that is not allowed/],
+    ["content", { target: "$SNAP/{a,b}" }, /character that is not allowed/],
+    ["content", { target: "$SNAP/a\nb" }, /character that is not allowed/],
+    ["content", { target: "$SNAP/x", content: "bad label!" }, /not a content label/],
+    ["content", { target: "$SNAP/x", "default-provider": "Not_A_Snap" }, /not a snap name/],
+  ])("%s plug refuses %j", (iface, attrs, re) => {
+    expect(() => sanitizePlug(iface, attrs)).toThrow(AttributeProblem);
+    expect(() => sanitizePlug(iface, attrs)).toThrow(re);
+  });
+
+  it.each([
+    ["content", {}, /must set read or write/],
+    ["content", { read: "$SNAP/x" }, /must be a list/],
+    ["content", { read: ["$SNAP/../x"] }, /not a clean path/],
+    ["content", { write: ["$SNAP_DATA/a\"b"] }, /character that is not allowed/],
+    ["content", { read: ["x"], source: { read: ["y"] } }, /inside the "source" section/],
+  ])("%s slot refuses %j", (iface, attrs, re) => {
+    expect(() => sanitizeSlot(iface, attrs)).toThrow(re);
+  });
+
+  it("fills in defaults snapd fills in", () => {
+    expect(sanitizePlug("content", { target: "$SNAP/docker-snap" }, "docker-executables")).toEqual({
+      target: "$SNAP/docker-snap",
+      content: "docker-executables",
+    });
+    expect(sanitizeSlot("content", { read: ["."] }, "exe")).toEqual({ read: ["."], content: "exe" });
+    expect(sanitizeSlot("content", { source: { write: ["$SNAP_DATA/x"] } }, "w")).toMatchObject({ content: "w" });
+    expect(sanitizePlug("home", { read: "all" })).toEqual({ read: "all" });
+  });
+});

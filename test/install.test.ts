@@ -1,0 +1,191 @@
+import { execa } from "execa";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cli, EXAMPLES, interfacesRows, ok, snapshotTree, tempRoot, writeSnapDir } from "./helpers/cli.js";
+
+describe("install, refresh and remove", () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ root, cleanup } = await tempRoot()));
+  afterEach(() => cleanup());
+
+  it("installs from a bare snap.yaml file", async () => {
+    const dir = await writeSnapDir(root, "bare", "name: bare\nversion: '1'\nplugs: [network]\n");
+    expect(await ok(root, "install", "--dangerous", path.join(dir, "meta/snap.yaml"))).toBe("bare 1 (x1) installed");
+  });
+
+  it("installs from a .snap squashfs image", async () => {
+    const dir = await writeSnapDir(root, "squashy", "name: squashy\nversion: '2'\napps:\n  run:\n    command: bin/run\n    plugs: [camera]\n");
+    const image = path.join(root, "squashy_2.snap");
+    await execa("mksquashfs", [dir, image, "-noappend", "-quiet", "-all-root"]);
+    expect(await ok(root, "install", "--dangerous", image)).toBe("squashy 2 (x1) installed");
+    expect(interfacesRows(await ok(root, "interfaces", "squashy"))).toEqual([["-", "squashy:camera"]]);
+  });
+
+  it("refuses a snap without --dangerous until signed declarations exist, touching nothing", async () => {
+    const r = await cli(root, "install", `${EXAMPLES}/foo`);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot find a snap-declaration for "foo" .*--dangerous/);
+    expect(await snapshotTree(root)).toEqual({});
+  });
+
+  it("asks for --classic and --devmode for such snaps", async () => {
+    const classic = await writeSnapDir(root, "cls", "name: cls\nversion: '1'\nconfinement: classic\n");
+    const dev = await writeSnapDir(root, "dev", "name: dev\nversion: '1'\nconfinement: devmode\n");
+    expect((await cli(root, "install", "--dangerous", classic)).stderr).toMatch(/--classic/);
+    expect((await cli(root, "install", "--dangerous", dev)).stderr).toMatch(/--devmode/);
+    await ok(root, "install", "--dangerous", "--classic", classic);
+    await ok(root, "install", "--dangerous", "--devmode", dev);
+  });
+
+  it("refresh keeps connections whose plug still exists and drops the others", async () => {
+    await ok(root, "install", "--dangerous", `${EXAMPLES}/foo`);
+    await ok(root, "connect", "foo:log-observe", ":log-observe");
+    await ok(root, "connect", "foo:camera", ":camera");
+    const v2 = await writeSnapDir(root, "foo", "name: foo\nversion: '2.0'\napps:\n  foo:\n    command: bin/foo\nplugs: [log-observe]\n");
+    const r = await cli(root, "install", "--dangerous", v2);
+    expect(r.stdout).toBe("foo 2.0 (x2) refreshed");
+    expect(r.stderr).toMatch(/connection foo:camera :camera no longer fits/);
+    expect(await ok(root, "connections", "foo")).toMatch(/^log-observe\s+foo:log-observe\s+:log-observe\s+manual$/m);
+    // Only the new revision's metadata is kept.
+    const files = Object.keys(await snapshotTree(path.join(root, "var/lib/plugboard/snaps")));
+    expect(files).toEqual(["foo/x2/snap.yaml"]);
+  });
+
+  it("remove drops the snap, its metadata and its connections on both sides", async () => {
+    await ok(root, "install", "--dangerous", `${EXAMPLES}/foo-blue`);
+    await ok(root, "install", "--dangerous", `${EXAMPLES}/baz`);
+    await ok(root, "connect", "baz:bluez", "foo-blue:bluez");
+    expect(await ok(root, "remove", "foo-blue")).toBe("foo-blue removed");
+    const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+    expect(Object.keys(state.snaps)).toEqual(["baz"]);
+    expect(state.connections).toEqual({});
+    expect(Object.keys(await snapshotTree(path.join(root, "var/lib/plugboard/snaps")))).toEqual(["baz/x1/snap.yaml"]);
+    expect((await cli(root, "remove", "core")).stderr).toMatch(/system snap is built in/);
+    expect((await cli(root, "remove", "foo-blue")).stderr).toBe('error: snap "foo-blue" is not installed');
+  });
+
+  it("a snap with an unknown-interface plug installs without it, and warnings reports it", async () => {
+    const dir = await writeSnapDir(
+      root,
+      "odd",
+      "name: odd\nversion: '1'\napps:\n  run:\n    command: bin/run\n    plugs: [network, foo]\nplugs:\n  shared:\n    interface: content\n",
+    );
+    const r = await cli(root, "install", "--dangerous", dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('WARNING: snap "odd" has bad plugs or slots: foo (unknown interface "foo")');
+    expect(r.stderr).toContain("shared (content plug: content plug must set target)");
+    expect(interfacesRows(await ok(root, "interfaces", "odd"))).toEqual([["-", "odd:network"]]);
+    const w = await ok(root, "warnings");
+    expect(w).toContain('snap "odd" has bad plugs or slots: foo (unknown interface "foo")');
+    const json = JSON.parse(await ok(root, "warnings", "--json"));
+    expect(json).toHaveLength(1);
+    expect(json[0].message).toMatch(/^snap "odd" has bad plugs or slots/);
+  });
+});
+
+describe("malformed input is refused and changes nothing", () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  let before: Record<string, string>;
+  beforeEach(async () => {
+    ({ root, cleanup } = await tempRoot());
+    await ok(root, "install", "--dangerous", `${EXAMPLES}/foo`);
+    await ok(root, "connect", "foo:log-observe", ":log-observe");
+    before = await snapshotTree(path.join(root, "var"));
+  });
+  afterEach(() => cleanup());
+
+  const bomb = (() => {
+    const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(",")}]`);
+    return lines.join("\n") + `\nname: bomb\nversion: '1'\nplugs:\n  p:\n    interface: network\n    x: *a8\n`;
+  })();
+
+  it.each([
+    ["a bad snap name", "name: Foo_Bar\nversion: '1'\n", /meta\/snap.yaml: name: invalid snap name "Foo_Bar"/],
+    ["a snap name with a double hyphen", "name: foo--bar\nversion: '1'\n", /name: invalid snap name "foo--bar"/],
+    ["apps given as a list", "name: x\nversion: '1'\napps: [a, b]\n", /meta\/snap.yaml: apps: expected a map, found a list/],
+    ["a duplicate plug name", "name: x\nversion: '1'\nplugs: [camera, camera]\n", /plugs\[1\]: plug "camera" is declared more than once/],
+    ["a duplicate plug key", "name: x\nversion: '1'\nplugs:\n  a: camera\n  a: network\n", /Map keys must be unique/],
+    ["a plug name of the wrong type", "name: x\nversion: '1'\nplugs: [[a]]\n", /plugs\[0\]: expected a plug name, found a list/],
+    ["a bad app name", "name: x\nversion: '1'\napps:\n  -x:\n    command: a\n", /apps.-x: invalid app name "-x"/],
+    ["a YAML alias bomb", bomb, /more than \d+ nodes/],
+    ["invalid YAML", "name: x\n  version: [\n", /cannot parse YAML/],
+  ])("%s", async (_label, yaml, message) => {
+    const dir = await writeSnapDir(root, "bad", yaml);
+    const r = await cli(root, "install", "--dangerous", dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(await snapshotTree(path.join(root, "var"))).toEqual(before);
+  });
+
+  it("a 10 MB snap.yaml", async () => {
+    const dir = await writeSnapDir(root, "big", "name: big\nversion: '1'\ndescription: " + "x".repeat(10 * 1024 * 1024) + "\n");
+    const r = await cli(root, "install", "--dangerous", dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/meta\/snap.yaml: document is 104857\d\d bytes, larger than the 1048576-byte limit/);
+    expect(await snapshotTree(path.join(root, "var"))).toEqual(before);
+  });
+
+  it.each([
+    [["connect", "foo:nope"], 1, 'error: snap "foo" has no plug named "nope"'],
+    [["connect", "foo:camera", ":log-observe"], 1, /interfaces differ/],
+    [["connect", "Foo:camera"], 2, /invalid snap name/],
+    [["connect", "foo:camera", "ghost:camera"], 1, 'error: snap "ghost" is not installed'],
+    [["disconnect", "foo:camera", ":camera"], 1, /is not connected/],
+    [["connect"], 2, /missing required argument/],
+    [["frobnicate"], 2, /unknown command/],
+    [["install", "/nonexistent/x"], 1, /no such file/],
+  ] as const)("plugboard %j fails with exit %i", async (args, code, message) => {
+    const r = await cli(root, ...args);
+    expect(r.exitCode).toBe(code);
+    if (typeof message === "string") expect(r.stderr).toBe(message);
+    else expect(r.stderr).toMatch(message);
+    expect(await snapshotTree(path.join(root, "var"))).toEqual(before);
+  });
+
+  it("a corrupt or unknown-version state file is a clear error that changes nothing", async () => {
+    const stateFile = path.join(root, "var/lib/plugboard/state.json");
+    for (const text of ["{ not json", JSON.stringify({ format: 99, snaps: {}, connections: {}, warnings: [] })]) {
+      await writeFile(stateFile, text);
+      const r = await cli(root, "connect", "foo:camera");
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/^error: state file .*state.json is unreadable: .*nothing was changed/);
+      expect(await readFile(stateFile, "utf8")).toBe(text);
+    }
+  });
+});
+
+describe("concurrency", () => {
+  it("two concurrent connect processes both land", async () => {
+    const { root, cleanup } = await tempRoot();
+    try {
+      await ok(root, "install", "--dangerous", `${EXAMPLES}/foo`);
+      await ok(root, "install", "--dangerous", `${EXAMPLES}/bar`);
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.all([
+          cli(root, "connect", "foo:log-observe", ":log-observe"),
+          cli(root, "connect", "foo:camera", ":camera"),
+          cli(root, "connect", "bar:network", ":network"),
+        ]);
+        expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0]);
+        const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+        expect(Object.keys(state.connections).sort()).toEqual([
+          "bar:network core:network",
+          "foo:camera core:camera",
+          "foo:log-observe core:log-observe",
+        ]);
+        await Promise.all([ok(root, "disconnect", "foo:log-observe"), ok(root, "disconnect", "foo:camera"), ok(root, "disconnect", "bar:network")]);
+        const cleared = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+        expect(cleared.connections).toEqual({});
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+void mkdir;
