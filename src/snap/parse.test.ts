@@ -756,13 +756,6 @@ const ERROR_CASES: readonly ErrorCase[] = [
     message: /^hooks\.install\.plugs: expected a list of names, found "network"$/,
   },
   {
-    label: "invalid hook name",
-    text: `${HEAD}hooks:\n  Bad_Hook: {}\n`,
-    field: "hooks.Bad_Hook",
-    shows: '"Bad_Hook"',
-    message: /^hooks\.Bad_Hook: invalid hook name "Bad_Hook"$/,
-  },
-  {
     label: "app command with a quote character",
     text: `${HEAD}apps:\n  a:\n    command: bin/a "x"\n`,
     field: "apps.a.command",
