@@ -851,3 +851,26 @@ describe("errors", () => {
     expect(() => parseAs("name: foo\n", "snap.yaml")).toThrow(/^meta\/snap\.yaml: version: missing required field$/);
   });
 });
+
+describe("hooks and slots, as current snapd binds them", () => {
+  it("binds a top-level slot that nothing names to every app and every hook", () => {
+    const info = parse(HEAD + "slots:\n  srv: dbus\napps:\n  a:\n    command: a\nhooks:\n  configure:\n");
+    expect(info.slots["srv"]).toMatchObject({ apps: ["a"], hooks: ["configure"] });
+    expect(info.hooks["configure"]?.slots).toEqual(["srv"]);
+  });
+
+  it("skips an unsupported hook even when its name is malformed", () => {
+    expect(Object.keys(parse(HEAD + "hooks:\n  Bad_Hook: {}\n").hooks)).toEqual([]);
+  });
+
+  it("refuses default-configure without configure", () => {
+    expect(() => parse(HEAD + "hooks:\n  default-configure:\n")).toThrow(
+      /^meta\/snap\.yaml: hooks\.default-configure: cannot specify "default-configure" hook without "configure" hook$/,
+    );
+    expect(Object.keys(parse(HEAD + "hooks:\n  default-configure:\n  configure:\n").hooks)).toEqual(["configure", "default-configure"]);
+  });
+
+  it("accepts a top-level list of plug names, as the plug contract of this project allows", () => {
+    expect(Object.keys(parse(HEAD + "plugs: [network, camera]\n").plugs)).toEqual(["camera", "network"]);
+  });
+});

@@ -170,9 +170,9 @@ export function snapInfoFromYaml(root: YNode | null, options: ParseOptions): Sna
   const hooksMap = c.map(f("hooks"), "hooks");
   for (const [hookName, hookNode] of hooksMap?.entries ?? []) {
     const field = `hooks.${hookName}`;
-    if (!isValidHookName(hookName)) c.fail(field, `invalid hook name ${JSON.stringify(hookName)}`, hookName);
-    // snapd skips hooks it does not support rather than refusing the snap.
+    // snapd skips hooks it does not support (whatever their spelling) rather than refusing the snap.
     if (!isSupportedHook(hookName)) continue;
+    if (!isValidHookName(hookName)) c.fail(field, `invalid hook name ${JSON.stringify(hookName)}`, hookName);
     const hook = c.map(hookNode, field);
     const g = (k: string) => hook?.entries.get(k);
     const entry = {
@@ -192,8 +192,11 @@ export function snapInfoFromYaml(root: YNode | null, options: ParseOptions): Sna
     });
   }
 
-  // A top-level plug that no app or hook names serves them all; a top-level
-  // slot that no app names serves every app.
+  if (hooks["default-configure"] && !hooks["configure"]) {
+    c.fail("hooks.default-configure", 'cannot specify "default-configure" hook without "configure" hook');
+  }
+
+  // A top-level plug or slot that no app or hook names serves them all.
   for (const p of plugs.values()) {
     if (!p.global || p.apps.size > 0 || p.hooks.size > 0) continue;
     for (const a of Object.values(apps)) {
@@ -210,6 +213,10 @@ export function snapInfoFromYaml(root: YNode | null, options: ParseOptions): Sna
     for (const a of Object.values(apps)) {
       a.slots.add(s.name);
       s.apps.add(a.info.name);
+    }
+    for (const h of Object.values(hooks)) {
+      h.slots.add(s.name);
+      s.hooks.add(h.name);
     }
   }
 
