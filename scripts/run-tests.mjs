@@ -21,7 +21,9 @@ let skipped = 0;
 try {
   const r = JSON.parse(readFileSync(report, "utf8"));
   passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  // A suite that fails to load has no failed tests of its own but is a failure.
+  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  if (status !== 0 && failed === 0) failed = 1;
   skipped = r.numPendingTests + (r.numTodoTests ?? 0);
 } catch {
   // No report: vitest failed before running; counted as one failure above.
