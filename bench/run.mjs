@@ -24,6 +24,8 @@ const pb = (...a) => {
 for (const s of ["foo", "bar", "foo-blue", "baz"]) pb("install", "--dangerous", path.join(repo, "examples/snaps", s));
 
 const cases = [
+  // The floor: starting Node itself with nothing to run.
+  { name: "node -e 0 (floor)", argv: ["-e", "0"] },
   { name: "--help", args: ["--help"] },
   { name: "interfaces (4 snaps)", args: ["interfaces"] },
   { name: "connections --all (4 snaps)", args: ["connections", "--all"] },
@@ -41,14 +43,14 @@ for (const c of cases) {
   const wall = [];
   for (let i = 0; i < runs + 2; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [bin, "--root", root, ...c.args], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, c.argv ?? [bin, "--root", root, ...c.args], { encoding: "utf8" });
     const dt = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${c.name}: ${r.stderr}`);
     if (c.after) pb(...c.after);
     if (i >= 2) wall.push(dt); // the first runs warm the page cache
   }
   // Peak RSS is measured in separate runs so the probe does not colour wall times.
-  const rss = spawnSync(process.execPath, ["--import", rssProbe, bin, "--root", root, ...c.args], { encoding: "utf8" });
+  const rss = spawnSync(process.execPath, ["--import", rssProbe, ...(c.argv ?? [bin, "--root", root, ...c.args])], { encoding: "utf8" });
   if (c.after) pb(...c.after);
   const peakRssMiB = Number(/PEAK_RSS_KB=(\d+)/.exec(rss.stderr)?.[1] ?? NaN) / 1024;
   results.push({ name: c.name, runs, wallMs: stats(wall), peakRssMiB });

@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli, EXAMPLES, interfacesRows, ok, snapshotTree, tempRoot, writeSnapDir } from "./helpers/cli.js";
@@ -188,4 +188,20 @@ describe("concurrency", () => {
   });
 });
 
-void mkdir;
+
+describe("refresh and attributes", () => {
+  it("a kept connection carries the new revision's static attributes", async () => {
+    const { root, cleanup } = await tempRoot();
+    try {
+      const v1 = await writeSnapDir(root, "h1", "name: h\nversion: '1'\nplugs:\n  home: {}\n");
+      const v2 = await writeSnapDir(root, "h2", "name: h\nversion: '2'\nplugs:\n  home:\n    read: all\n");
+      await ok(root, "install", "--dangerous", v1);
+      await ok(root, "connect", "h:home");
+      await ok(root, "install", "--dangerous", v2);
+      const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+      expect(state.connections["h:home core:home"]["plug-static"]).toEqual({ read: "all" });
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -62,6 +62,9 @@ export async function installSnap(paths: Paths, given: string, options: InstallO
       if (!plug || !slot || plug.interface !== slot.interface || plug.interface !== c.interface) {
         sys.repo.deleteConnection(c.plug, c.slot);
         if (!c.undesired) dropped.push(`${c.plug.snap}:${c.plug.name} ${sys.repo.displaySlot(c.slot)}`);
+      } else {
+        // The new revision's attributes are the ones the connection carries from now on.
+        sys.repo.setConnection({ ...c, plugStatic: plug.attrs, slotStatic: slot.attrs });
       }
     }
 
