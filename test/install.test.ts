@@ -12,7 +12,7 @@ describe("install, refresh and remove", () => {
 
   it("installs from a bare snap.yaml file", async () => {
     const dir = await writeSnapDir(root, "bare", "name: bare\nversion: '1'\nplugs: [network]\n");
-    expect(await ok(root, "install", "--dangerous", path.join(dir, "meta/snap.yaml"))).toBe("bare 1 (x1) installed");
+    expect(await ok(root, "install", "--dangerous", path.join(dir, "meta/snap.yaml"))).toBe("bare 1 (x1) installed\n  auto-connected bare:network :network");
   });
 
   it("installs from a .snap squashfs image", async () => {
@@ -26,7 +26,7 @@ describe("install, refresh and remove", () => {
   it("refuses a snap without --dangerous until signed declarations exist, touching nothing", async () => {
     const r = await cli(root, "install", `${EXAMPLES}/foo`);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/^error: cannot find a snap-declaration for "foo" .*--dangerous/);
+    expect(r.stderr).toMatch(/^error: cannot find a snap-declaration for "foo"; acknowledge one with "plugboard ack", or install with --dangerous/);
     expect(await snapshotTree(root)).toEqual({});
   });
 
@@ -76,7 +76,7 @@ describe("install, refresh and remove", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('WARNING: snap "odd" has bad plugs or slots: foo (unknown interface "foo")');
     expect(r.stderr).toContain("shared (content plug: content plug must set target)");
-    expect(interfacesRows(await ok(root, "interfaces", "odd"))).toEqual([["-", "odd:network"]]);
+    expect(interfacesRows(await ok(root, "interfaces", "odd"))).toEqual([[":network", "odd"]]);
     const w = await ok(root, "warnings");
     expect(w).toContain('snap "odd" has bad plugs or slots: foo (unknown interface "foo")');
     const json = JSON.parse(await ok(root, "warnings", "--json"));
@@ -164,21 +164,21 @@ describe("concurrency", () => {
     const { root, cleanup } = await tempRoot();
     try {
       await ok(root, "install", "--dangerous", `${EXAMPLES}/foo`);
-      await ok(root, "install", "--dangerous", `${EXAMPLES}/bar`);
+      await ok(root, "install", "--dangerous", `${EXAMPLES}/baz`);
       for (let round = 0; round < 3; round++) {
         const results = await Promise.all([
           cli(root, "connect", "foo:log-observe", ":log-observe"),
           cli(root, "connect", "foo:camera", ":camera"),
-          cli(root, "connect", "bar:network", ":network"),
+          cli(root, "connect", "baz:bluez", ":bluez"),
         ]);
         expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0]);
         const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
         expect(Object.keys(state.connections).sort()).toEqual([
-          "bar:network core:network",
+          "baz:bluez core:bluez",
           "foo:camera core:camera",
           "foo:log-observe core:log-observe",
         ]);
-        await Promise.all([ok(root, "disconnect", "foo:log-observe"), ok(root, "disconnect", "foo:camera"), ok(root, "disconnect", "bar:network")]);
+        await Promise.all([ok(root, "disconnect", "foo:log-observe"), ok(root, "disconnect", "foo:camera"), ok(root, "disconnect", "baz:bluez")]);
         const cleared = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
         expect(cleared.connections).toEqual({});
       }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli, EXAMPLES, interfacesRows, ok, tempRoot, writeSnapDir } from "./helpers/cli.js";
@@ -47,10 +47,30 @@ describe("seed scenario", () => {
     ]);
   });
 
-  it("network connects by hand until auto-connection exists", async () => {
-    await ok(root, "install", "--dangerous", `${EXAMPLES}/bar`);
-    await ok(root, "connect", "bar:network");
+  it("network auto-connects at install; a manual disconnect is remembered as undesired", async () => {
+    expect(await ok(root, "install", "--dangerous", `${EXAMPLES}/bar`)).toBe("bar 2.1 (x1) installed\n  auto-connected bar:network :network");
     expect(interfacesRows(await ok(root, "interfaces", "-i", "network"))).toEqual([[":network", "bar"]]);
+    expect(await ok(root, "connections", "bar")).toMatch(/^network\s+bar:network\s+:network\s+-$/m);
+
+    await ok(root, "disconnect", "bar:network");
+    const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+    expect(state.connections["bar:network core:network"]).toMatchObject({ auto: true, undesired: true });
+    // A refresh does not re-make an undesired connection…
+    expect(await ok(root, "install", "--dangerous", `${EXAMPLES}/bar`)).toBe("bar 2.1 (x2) refreshed");
+    expect(interfacesRows(await ok(root, "interfaces", "bar"))).toEqual([["-", "bar:network"]]);
+    // …until the record is forgotten.
+    await ok(root, "disconnect", "--forget", "bar:network", ":network");
+    expect(await ok(root, "install", "--dangerous", `${EXAMPLES}/bar`)).toBe("bar 2.1 (x3) refreshed\n  auto-connected bar:network :network");
+    // A manual connect of an undesired connection clears the flag.
+    await ok(root, "disconnect", "bar:network");
+    await ok(root, "connect", "bar:network");
+    const after = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+    expect(after.connections["bar:network core:network"]).toMatchObject({ auto: false, undesired: false });
+  });
+
+  it("log-observe and camera do not auto-connect", async () => {
+    expect(await ok(root, "install", "--dangerous", `${EXAMPLES}/foo`)).toBe("foo 1.0 (x1) installed");
+    expect(await ok(root, "connections")).toBe("Interface  Plug  Slot  Notes");
   });
 
   it("disconnecting a slot alone undoes all its connections", async () => {

@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { makePaths, type Paths } from "../paths/index.js";
 
 /** The root directory from --root, then PLUGBOARD_ROOT, then "/". */
@@ -13,4 +16,20 @@ export function jsonWanted(cmd: Command): boolean {
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + "\n");
+}
+
+/** The user's signing keys: $PLUGBOARD_KEYS, else $XDG_DATA_HOME/plugboard/keys, else ~/.local/share/plugboard/keys. */
+export function keysDirFrom(): string {
+  const env = process.env;
+  if (env["PLUGBOARD_KEYS"]) return env["PLUGBOARD_KEYS"];
+  const data = env["XDG_DATA_HOME"] || path.join(os.homedir(), ".local/share");
+  return path.join(data, "plugboard/keys");
+}
+
+/** A file's text, or standard input for "-". */
+export async function readInput(file: string): Promise<string> {
+  if (file !== "-") return readFile(file, "utf8");
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -4,8 +4,10 @@ import { PlugboardError } from "../errors/index.js";
 import { register as connect } from "./commands/connect.js";
 import { register as connections } from "./commands/connections.js";
 import { register as disconnect } from "./commands/disconnect.js";
+import { register as explain } from "./commands/explain.js";
 import { register as install } from "./commands/install.js";
 import { register as interfaces } from "./commands/interfaces.js";
+import { register as keys } from "./commands/keys.js";
 import { register as remove } from "./commands/remove.js";
 import { register as warnings } from "./commands/warnings.js";
 
@@ -17,7 +19,7 @@ const program = new Command("plugboard")
   .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
   .exitOverride()
   .showHelpAfterError(false);
-for (const add of [install, remove, interfaces, connections, connect, disconnect, warnings]) add(program);
+for (const add of [install, remove, interfaces, connections, connect, disconnect, explain, warnings, keys]) add(program);
 for (const c of program.commands) c.exitOverride();
 
 try {

@@ -1,5 +1,8 @@
+import { PolicyError } from "../errors/index.js";
 import type { Paths } from "../paths/index.js";
+import { describeLevel } from "../policy/index.js";
 import type { Ref } from "../repo/index.js";
+import { manualDecision } from "./autoconnect.js";
 import { connectionsToState, mutateSystem } from "./system.js";
 
 export interface ConnectResult {
@@ -14,6 +17,13 @@ export interface ConnectResult {
 export async function connect(paths: Paths, plugRef: Ref, slotRef?: Ref): Promise<ConnectResult> {
   return mutateSystem<ConnectResult>(paths, async (sys) => {
     const { plug, slot } = sys.repo.resolveConnect(plugRef, slotRef);
+    // Only when both snaps carry a snap-declaration; unasserted snaps skip the check, as in snapd.
+    const decision = manualDecision(sys.policy, plug, slot);
+    if (decision && !decision.allowed) {
+      throw new PolicyError(
+        `cannot connect ${plug.snap}:${plug.name} to ${sys.repo.displaySlot(slot)}: ${decision.reason}${decision.level ? ` [${describeLevel(decision.level)}]` : ""}`,
+      );
+    }
     const p = { snap: plug.snap, name: plug.name };
     const s = { snap: slot.snap, name: slot.name };
     const existing = sys.repo.connection(p, s);

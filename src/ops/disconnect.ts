@@ -10,7 +10,7 @@ export interface DisconnectOptions {
 /** `disconnect A [B]`; returns the connections that were undone, as "plug slot". */
 export async function disconnect(paths: Paths, first: Ref, second?: Ref, options: DisconnectOptions = {}): Promise<string[]> {
   return mutateSystem(paths, async (sys) => {
-    const found = sys.repo.resolveDisconnect(first, second);
+    const found = sys.repo.resolveDisconnect(first, second, options.forget === true);
     for (const c of found) {
       // An automatic connection stays recorded as undesired so it is not re-made.
       if (c.auto && !options.forget) sys.repo.setConnection({ ...c, undesired: true });

@@ -4,3 +4,7 @@ export * from "./install.js";
 export * from "./remove.js";
 export * from "./connect.js";
 export * from "./disconnect.js";
+export * from "./explain.js";
+export * from "./autoconnect.js";
+export * from "./policy-view.js";
+export * from "./asserts.js";

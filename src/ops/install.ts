@@ -2,16 +2,23 @@ import path from "node:path";
 import { PolicyError, UsageError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
-import { badPlugsOrSlotsWarning, type BadPlugOrSlot } from "../repo/index.js";
-import type { SnapState } from "../state/index.js";
-import { readSnapSource } from "./source.js";
-import { addWarning, connectionsToState, mutateSystem } from "./system.js";
+import { checkInstallation, checkInstallationMinimal, describeLevel, type PolicyEndpoint } from "../policy/index.js";
+import { badPlugsOrSlotsWarning, sanitizeSnap, type BadPlugOrSlot } from "../repo/index.js";
+import type { PlugInfo, SnapInfo } from "../snap/index.js";
+import type { SnapState, State } from "../state/index.js";
+import { autoConnection, planAutoConnections } from "./autoconnect.js";
+import { policySnapType, type SnapIdentity } from "./policy-view.js";
+import { scanAvailable } from "./providers.js";
+import { readSnapSource, type SnapSource } from "./source.js";
+import { addWarning, connectionsToState, identityFrom, mutateSystem, type LoadedSystem } from "./system.js";
 
 export interface InstallOptions {
-  /** Install without a snap-declaration (local, unsigned snaps). */
+  /** Allow the snap (and default providers) to have no snap-declaration. */
   readonly dangerous?: boolean;
   readonly classic?: boolean;
   readonly devmode?: boolean;
+  /** Where default providers are looked for; default <root>/var/lib/plugboard/available. */
+  readonly providerDir?: string;
   readonly now?: Date;
 }
 
@@ -23,6 +30,10 @@ export interface InstallResult {
   readonly bad: readonly BadPlugOrSlot[];
   /** Connections of the previous revision that no longer fit and were dropped. */
   readonly droppedConnections: readonly string[];
+  /** Connections made automatically by this install, as "plug slot". */
+  readonly autoConnected: readonly string[];
+  /** Default providers installed or refreshed first. */
+  readonly providers: readonly InstallResult[];
   readonly warnings: readonly string[];
 }
 
@@ -30,67 +41,206 @@ export interface InstallResult {
 export async function installSnap(paths: Paths, given: string, options: InstallOptions = {}): Promise<InstallResult> {
   // Read and validate before taking the lock: bad input never touches state.
   const source = await readSnapSource(given);
-  const info = source.info;
-  if (!options.dangerous) {
-    throw new UsageError(
-      `cannot find a snap-declaration for ${JSON.stringify(info.name)} (${given}); install it with --dangerous to skip signature checks`,
-    );
-  }
+  checkConfinementFlags(source.info, options);
+  return mutateSystem(paths, async (sys) => {
+    const installer = new Installer(sys, paths, options);
+    const result = await installer.install(source, []);
+    return { state: installer.state(), result };
+  });
+}
+
+function checkConfinementFlags(info: SnapInfo, options: InstallOptions): void {
   if (info.confinement === "classic" && !options.classic) {
     throw new UsageError(`snap ${JSON.stringify(info.name)} uses classic confinement and is not confined; install it with --classic if you trust it`);
   }
   if (info.confinement === "devmode" && !options.devmode) {
     throw new UsageError(`snap ${JSON.stringify(info.name)} is in devmode and only logs what it would be denied; install it with --devmode if you accept that`);
   }
+}
 
-  return mutateSystem(paths, async (sys) => {
-    if (info.confinement === "classic" && sys.device.mode === "core") {
+/** One install command's work: the snap, its default providers, their connections. */
+class Installer {
+  readonly #snaps: Record<string, SnapState>;
+  #state: State;
+  #available: Awaited<ReturnType<typeof scanAvailable>> | undefined;
+
+  constructor(
+    readonly sys: LoadedSystem,
+    readonly paths: Paths,
+    readonly options: InstallOptions,
+  ) {
+    this.#snaps = { ...sys.state.snaps };
+    this.#state = sys.state;
+  }
+
+  state(): State {
+    return { ...this.#state, snaps: this.#snaps, connections: connectionsToState(this.sys.repo) };
+  }
+
+  async install(source: SnapSource, chain: readonly string[]): Promise<InstallResult> {
+    const { repo, policy, identities, device } = this.sys;
+    const info = source.info;
+    const identity = this.identityFor(info);
+    const providers = await this.ensureDefaultProviders(info, [...chain, info.name]);
+
+    if (info.confinement === "classic" && device.mode === "core") {
       throw new PolicyError(`snap ${JSON.stringify(info.name)} uses classic confinement, which core devices do not allow`);
     }
-    const previous = sys.state.snaps[info.name];
-    const localNumber = (previous?.["last-local-revision"] ?? 0) + 1;
+    this.checkInstallPolicy(info, identity);
+
+    const previous = repo.snap(info.name);
+    const previousState = this.#snaps[info.name];
+    const localNumber = (previousState?.["last-local-revision"] ?? 0) + 1;
     const revision = `x${localNumber}`;
-    const installed = sys.repo.addSnap(info, revision);
-    await writeFileAtomic(path.join(paths.snapRevisionDir(info.name, revision), "snap.yaml"), source.yaml);
+    const installed = repo.addSnap(info, revision);
+    if (identity.snapId !== undefined) identities.set(info.name, identity);
+    else identities.delete(info.name);
+    await writeFileAtomic(path.join(this.paths.snapRevisionDir(info.name, revision), "snap.yaml"), source.yaml);
 
     // On refresh, connections survive when both ends still exist with the same interface.
     const dropped: string[] = [];
-    for (const c of sys.repo.connections()) {
+    for (const c of repo.connections()) {
       if (c.plug.snap !== info.name && c.slot.snap !== info.name) continue;
-      const plug = sys.repo.plug(c.plug);
-      const slot = sys.repo.slot(c.slot);
+      const plug = repo.plug(c.plug);
+      const slot = repo.slot(c.slot);
       if (!plug || !slot || plug.interface !== slot.interface || plug.interface !== c.interface) {
-        sys.repo.deleteConnection(c.plug, c.slot);
-        if (!c.undesired) dropped.push(`${c.plug.snap}:${c.plug.name} ${sys.repo.displaySlot(c.slot)}`);
+        repo.deleteConnection(c.plug, c.slot);
+        if (!c.undesired) dropped.push(`${c.plug.snap}:${c.plug.name} ${repo.displaySlot(c.slot)}`);
       } else {
         // The new revision's attributes are the ones the connection carries from now on.
-        sys.repo.setConnection({ ...c, plugStatic: plug.attrs, slotStatic: slot.attrs });
+        repo.setConnection({ ...c, plugStatic: plug.attrs, slotStatic: slot.attrs });
       }
     }
 
-    const snapState: SnapState = { revision, "last-local-revision": localNumber, source: source.origin, dangerous: true };
-    let state = {
-      ...sys.state,
-      snaps: { ...sys.state.snaps, [info.name]: snapState },
-      connections: connectionsToState(sys.repo),
+    this.#snaps[info.name] = {
+      revision,
+      "last-local-revision": localNumber,
+      source: source.origin,
+      dangerous: identity.snapId === undefined,
+      confinement: info.confinement,
+      ...(identity.snapId !== undefined ? { "snap-id": identity.snapId } : {}),
+      ...(identity.publisherId !== undefined ? { "publisher-id": identity.publisherId } : {}),
     };
+
     const warnings: string[] = [];
     if (installed.bad.length > 0) {
       const w = badPlugsOrSlotsWarning(info.name, installed.bad);
       warnings.push(w);
-      state = addWarning(state, w, options.now ?? new Date());
+      this.#state = addWarning(this.#state, w, this.options.now ?? new Date());
     }
+
+    // A snap that moves from classic to strict confinement gets no automatic
+    // connections at that refresh: its plugs wait for a manual connect.
+    const autoConnected: string[] = [];
+    const fromClassic = previous !== undefined && (previousState?.confinement ?? previous.info.confinement) === "classic" && info.confinement !== "classic";
+    if (!fromClassic) {
+      const plan = planAutoConnections(repo, policy, info.name);
+      for (const { plug, slot } of plan.connect) {
+        repo.setConnection(autoConnection(plug, slot));
+        autoConnected.push(`${plug.snap}:${plug.name} ${repo.displaySlot(slot)}`);
+      }
+      warnings.push(...plan.warnings);
+    }
+
     return {
-      state,
-      result: {
-        name: info.name,
-        version: info.version,
-        revision,
-        refreshed: previous !== undefined,
-        bad: installed.bad,
-        droppedConnections: dropped,
-        warnings,
-      },
+      name: info.name,
+      version: info.version,
+      revision,
+      refreshed: previous !== undefined,
+      bad: installed.bad,
+      droppedConnections: dropped,
+      autoConnected,
+      providers,
+      warnings,
     };
-  });
+  }
+
+  /** The snap-declaration acknowledged for this snap name, or none when --dangerous allows it. */
+  identityFor(info: SnapInfo): SnapIdentity {
+    const decl = this.sys.assertions.snapDeclarationByName(info.name);
+    if (decl) {
+      const snapId = decl.headers["snap-id"] as string;
+      return identityFrom(snapId, decl.headers["publisher-id"] as string, decl);
+    }
+    if (!this.options.dangerous) {
+      throw new UsageError(
+        `cannot find a snap-declaration for ${JSON.stringify(info.name)}; acknowledge one with "plugboard ack", or install with --dangerous to skip signature checks`,
+      );
+    }
+    return {};
+  }
+
+  checkInstallPolicy(info: SnapInfo, identity: SnapIdentity): void {
+    const { policy, registry } = this.sys;
+    const clean = sanitizeSnap(info, registry).info;
+    const snapType = policySnapType(info.type, false);
+    const endpoint = (p: PlugInfo): PolicyEndpoint => ({
+      snap: info.name,
+      snapType,
+      ...(identity.snapId !== undefined ? { snapId: identity.snapId } : {}),
+      ...(identity.publisherId !== undefined ? { publisherId: identity.publisherId } : {}),
+      name: p.name,
+      interface: p.interface,
+      attrs: p.attrs,
+    });
+    const plugs = Object.values(clean.plugs).map(endpoint);
+    const slots = Object.values(clean.slots).map(endpoint);
+    const decision = identity.declaration
+      ? checkInstallation({ plugs, slots, declaration: identity.declaration, base: policy.base, device: policy.device })
+      : checkInstallationMinimal({ slots, base: policy.base, device: policy.device });
+    if (!decision.allowed && decision.refusal) {
+      const r = decision.refusal;
+      const iface = (r.side === "plug" ? clean.plugs : clean.slots)[r.name]?.interface;
+      throw new PolicyError(
+        `cannot install ${JSON.stringify(info.name)}: ${r.side} ${JSON.stringify(r.name)} (${iface} interface): ${r.decision.reason}` +
+          (r.decision.level && r.decision.level.startsWith("base") ? `; a snap-declaration must allow it` : "") +
+          ` [${r.decision.level ? describeLevel(r.decision.level) : "no rule"}]`,
+      );
+    }
+  }
+
+  /**
+   * A content plug's default provider is installed (or refreshed) first when
+   * no slot with the plug's content label exists yet. Being installed implies
+   * no connection: the auto-connection check alone decides.
+   */
+  async ensureDefaultProviders(info: SnapInfo, chain: readonly string[]): Promise<InstallResult[]> {
+    const { repo, registry } = this.sys;
+    const results: InstallResult[] = [];
+    for (const plug of Object.values(sanitizeSnap(info, registry).info.plugs)) {
+      const provider = plug.interface === "content" ? plug.attrs["default-provider"] : undefined;
+      if (typeof provider !== "string") continue;
+      const name = provider.split(":")[0]!;
+      const label = plug.attrs["content"];
+      const hasLabel = (snap?: SnapInfo) =>
+        Object.values(snap?.slots ?? {}).some((s) => s.interface === "content" && s.attrs["content"] === label);
+      if (repo.allSlots().some((s) => s.interface === "content" && s.attrs["content"] === label)) continue;
+      if (chain.includes(name)) continue;
+      const available = await this.available();
+      const source = available.byName.get(name);
+      const installedProvider = repo.snap(name);
+      if (!source) {
+        if (!installedProvider) {
+          throw new PolicyError(
+            `cannot install ${JSON.stringify(info.name)}: its plug ${JSON.stringify(plug.name)} needs the default provider ${JSON.stringify(name)}, which is not installed and not among the available snaps (${this.providerDir()})`,
+          );
+        }
+        continue;
+      }
+      const sanitized = sanitizeSnap(source.info, registry).info;
+      if (installedProvider && !hasLabel(sanitized)) continue;
+      checkConfinementFlags(source.info, this.options);
+      results.push(await this.install(source, chain));
+    }
+    return results;
+  }
+
+  providerDir(): string {
+    return this.options.providerDir ?? this.paths.availableDir;
+  }
+
+  async available(): Promise<Awaited<ReturnType<typeof scanAvailable>>> {
+    this.#available ??= await scanAvailable(this.providerDir());
+    return this.#available;
+  }
 }

@@ -1,14 +1,17 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { builtinRegistry } from "../../interfaces/index.js";
+import { AssertionDatabase, type Assertion } from "../asserts/index.js";
 import { parseDeviceYaml, type DeviceInfo } from "../device/index.js";
 import { PlugboardError, StateError } from "../errors/index.js";
 import { readIfExists } from "../files/index.js";
 import type { InterfaceRegistry } from "../iface/index.js";
 import type { Paths } from "../paths/index.js";
 import { Repository, type Connection } from "../repo/index.js";
+import { compileDeclaration } from "../policy/index.js";
 import { parseSnapYaml } from "../snap/index.js";
 import { readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
+import { makePolicyView, type PolicyView, type SnapIdentity } from "./policy-view.js";
 
 /** Everything a command needs to answer a question or make a change. */
 export interface LoadedSystem {
@@ -17,6 +20,10 @@ export interface LoadedSystem {
   readonly registry: InterfaceRegistry;
   readonly state: State;
   readonly repo: Repository;
+  readonly assertions: AssertionDatabase;
+  /** Snap ids, publishers and declarations of installed snaps; changes as a command installs snaps. */
+  readonly identities: Map<string, SnapIdentity>;
+  readonly policy: PolicyView;
 }
 
 export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
@@ -24,7 +31,7 @@ export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
 }
 
 export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
-  const [device, state] = await Promise.all([loadDevice(paths), readState(paths)]);
+  const [device, state, assertions] = await Promise.all([loadDevice(paths), readState(paths), AssertionDatabase.open(paths)]);
   const registry = builtinRegistry();
   const repo = new Repository(registry, device);
   await Promise.all(
@@ -43,7 +50,24 @@ export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
     }),
   );
   for (const [key, c] of Object.entries(state.connections)) repo.restoreConnection(connectionFromState(key, c));
-  return { paths, device, registry, state, repo };
+  const identities = new Map<string, SnapIdentity>();
+  for (const [name, s] of Object.entries(state.snaps)) {
+    if (s["snap-id"] === undefined) continue;
+    const decl = assertions.find("snap-declaration", { "snap-id": s["snap-id"] })[0];
+    identities.set(name, identityFrom(s["snap-id"], s["publisher-id"], decl));
+  }
+  const policy = makePolicyView(repo, registry, device, identities);
+  return { paths, device, registry, state, repo, assertions, identities, policy };
+}
+
+/** A snap's identity from its snap-declaration (rules compiled; they were validated when acknowledged). */
+export function identityFrom(snapId: string, publisherId: string | undefined, decl: Assertion | undefined): SnapIdentity {
+  const where = `snap-declaration for snap-id ${snapId}`;
+  return {
+    snapId,
+    ...(publisherId !== undefined ? { publisherId } : {}),
+    ...(decl ? { declaration: compileDeclaration(decl.headers["plugs"], decl.headers["slots"], where) } : {}),
+  };
 }
 
 export function connectionFromState(key: string, c: ConnectionState): Connection {

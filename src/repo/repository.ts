@@ -180,8 +180,9 @@ export class Repository {
    * Resolves `disconnect A [B]`: A alone is a plug or a slot and means all of
    * its connections; A and B name one connection.
    */
-  resolveDisconnect(first: Ref, second?: Ref): Connection[] {
-    const active = this.activeConnections();
+  resolveDisconnect(first: Ref, second?: Ref, includeUndesired = false): Connection[] {
+    // --forget also reaches connections already disconnected and kept as undesired.
+    const active = includeUndesired ? this.connections() : this.activeConnections();
     const canon = (r: Ref): Ref => ({ snap: this.canonicalSnap(r.snap), name: r.name });
     const a = canon(first);
     if (a.name === "") throw new UsageError(`give a plug or slot as SNAP:NAME, not ${JSON.stringify(first.snap)}`);

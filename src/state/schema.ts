@@ -10,6 +10,11 @@ export interface SnapState {
   /** Where the snap was installed from, for the record. */
   readonly source: string;
   readonly dangerous: boolean;
+  /** From the snap-declaration the snap was installed with; absent for --dangerous installs. */
+  readonly "snap-id"?: string;
+  readonly "publisher-id"?: string;
+  /** Kept so a refresh can tell a move from classic to strict confinement. */
+  readonly confinement?: "strict" | "devmode" | "classic";
 }
 
 export interface ConnectionState {
@@ -69,7 +74,10 @@ export function parseState(text: string, file: string): State {
       !REVISION_RE.test(s["revision"]) ||
       typeof s["last-local-revision"] !== "number" ||
       typeof s["source"] !== "string" ||
-      typeof s["dangerous"] !== "boolean"
+      typeof s["dangerous"] !== "boolean" ||
+      !optionalString(s["snap-id"]) ||
+      !optionalString(s["publisher-id"]) ||
+      !(s["confinement"] === undefined || ["strict", "devmode", "classic"].includes(s["confinement"] as string))
     ) {
       bad(`malformed entry for snap ${JSON.stringify(name)}`);
     }
@@ -108,6 +116,10 @@ function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
   return v;
+}
+
+function optionalString(v: unknown): boolean {
+  return v === undefined || (typeof v === "string" && /^[a-zA-Z0-9._-]+$/.test(v));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -9,13 +9,19 @@ export function register(program: Command): void {
     .option("--dangerous", "install without a snap-declaration (unsigned local snap)")
     .option("--classic", "accept a snap with classic (unconfined) confinement")
     .option("--devmode", "accept a snap in devmode (denials are only logged)")
+    .option("--provider-dir <dir>", "where default providers of content plugs are found (default: <root>/var/lib/plugboard/available)")
     .option("--json", "print the result as JSON")
-    .action(async (source: string, opts: { dangerous?: boolean; classic?: boolean; devmode?: boolean }, cmd: Command) => {
+    .action(async (source: string, opts: { dangerous?: boolean; classic?: boolean; devmode?: boolean; providerDir?: string }, cmd: Command) => {
       const { installSnap } = await import("../../ops/index.js");
       const r = await installSnap(pathsFrom(cmd), source, opts);
       if (jsonWanted(cmd)) return printJson(r);
-      for (const w of r.warnings) process.stderr.write(`WARNING: ${w}\n`);
-      for (const d of r.droppedConnections) process.stderr.write(`WARNING: connection ${d} no longer fits the new revision and was removed\n`);
-      process.stdout.write(`${r.name} ${r.version ?? ""} (${r.revision}) ${r.refreshed ? "refreshed" : "installed"}\n`.replace("  (", " ("));
+      const report = (x: typeof r): void => {
+        for (const p of x.providers) report(p);
+        for (const w of x.warnings) process.stderr.write(`WARNING: ${w}\n`);
+        for (const d of x.droppedConnections) process.stderr.write(`WARNING: connection ${d} no longer fits the new revision and was removed\n`);
+        process.stdout.write(`${x.name} ${x.version ?? ""} (${x.revision}) ${x.refreshed ? "refreshed" : "installed"}\n`.replace("  (", " ("));
+        for (const c of x.autoConnected) process.stdout.write(`  auto-connected ${c}\n`);
+      };
+      report(r);
     });
 }
