@@ -1,6 +1,5 @@
 import { PolicyError } from "../errors/index.js";
 import type { Paths } from "../paths/index.js";
-import { describeLevel } from "../policy/index.js";
 import type { Ref } from "../repo/index.js";
 import { manualDecision } from "./autoconnect.js";
 import { connectionsToState, mutateSystem } from "./system.js";
@@ -21,7 +20,7 @@ export async function connect(paths: Paths, plugRef: Ref, slotRef?: Ref): Promis
     const decision = manualDecision(sys.policy, plug, slot);
     if (decision && !decision.allowed) {
       throw new PolicyError(
-        `cannot connect ${plug.snap}:${plug.name} to ${sys.repo.displaySlot(slot)}: ${decision.reason}${decision.level ? ` [${describeLevel(decision.level)}]` : ""}`,
+        `cannot connect ${plug.snap}:${plug.name} to ${sys.repo.displaySlot(slot)}: ${decision.reason}`,
       );
     }
     const p = { snap: plug.snap, name: plug.name };

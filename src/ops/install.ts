@@ -2,7 +2,7 @@ import path from "node:path";
 import { PolicyError, UsageError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
-import { checkInstallation, checkInstallationMinimal, describeLevel, type PolicyEndpoint } from "../policy/index.js";
+import { checkInstallation, checkInstallationMinimal, type PolicyEndpoint } from "../policy/index.js";
 import { badPlugsOrSlotsWarning, sanitizeSnap, type BadPlugOrSlot } from "../repo/index.js";
 import type { PlugInfo, SnapInfo } from "../snap/index.js";
 import type { SnapState, State } from "../state/index.js";
@@ -193,8 +193,7 @@ class Installer {
       const iface = (r.side === "plug" ? clean.plugs : clean.slots)[r.name]?.interface;
       throw new PolicyError(
         `cannot install ${JSON.stringify(info.name)}: ${r.side} ${JSON.stringify(r.name)} (${iface} interface): ${r.decision.reason}` +
-          (r.decision.level && r.decision.level.startsWith("base") ? `; a snap-declaration must allow it` : "") +
-          ` [${r.decision.level ? describeLevel(r.decision.level) : "no rule"}]`,
+          (r.decision.level?.startsWith("base") ? "; a snap-declaration must allow it" : ""),
       );
     }
   }

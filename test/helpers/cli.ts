@@ -15,7 +15,16 @@ export interface CliResult {
 
 /** Runs the bundled CLI against a root directory, as a user would. */
 export async function cli(root: string, ...args: string[]): Promise<CliResult> {
-  const r = await execa(process.execPath, [BIN, "--root", root, ...args], { reject: false, env: { PLUGBOARD_ROOT: "" } });
+  return cliWith({}, root, ...args);
+}
+
+/** cli() with extra environment and, optionally, standard input. */
+export async function cliWith(opts: { env?: Record<string, string>; input?: string }, root: string, ...args: string[]): Promise<CliResult> {
+  const r = await execa(process.execPath, [BIN, "--root", root, ...args], {
+    reject: false,
+    env: { PLUGBOARD_ROOT: "", ...opts.env },
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
   return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
