@@ -193,4 +193,58 @@ describe("signed assertions and policy, end to end", () => {
     expect(await must(root, ["install", "--dangerous", v2])).toBe("movers 2 (x2) refreshed");
     expect(interfacesRows(await must(root, ["interfaces", "movers"]))).toEqual([["-", "movers:network"]]);
   });
+
+  it("a declaration that newly grants auto-connection takes effect at the next refresh, not before", async () => {
+    await ack(await declaration("store", "docker", "acme", DOCKER_RULES));
+    await ack(await declaration("store", "hello-docker", "acme"));
+    await must(root, ["install", path.join(EXAMPLES, "docker")]);
+    await must(root, ["install", path.join(EXAMPLES, "hello-docker")]);
+    const revised = await declaration("store", "hello-docker", "acme", "revision: '1'\nplugs:\n  docker:\n    allow-auto-connection: true");
+    expect((await ack(revised)).stdout).toBe("1 added, 0 already known");
+    expect(await must(root, ["connections", "hello-docker"])).toMatch(/^docker\s+hello-docker:docker\s+-\s+-$/m);
+    expect(await must(root, ["install", path.join(EXAMPLES, "hello-docker")])).toContain("auto-connected hello-docker:docker docker:docker-daemon");
+  });
+
+  it("an installed default provider without the content label is refreshed from --provider-dir", async () => {
+    await ack(await declaration("store", "docker", "acme", DOCKER_RULES));
+    await ack(await declaration("store", "hello-docker", "acme"));
+    const old = await writeSnapDir(root, "docker-old", "name: docker\nversion: '27'\nplugs: [network]\n");
+    await must(root, ["install", old]);
+    const providers = path.join(root, "providers");
+    await mkdir(providers, { recursive: true });
+    await cp(path.join(EXAMPLES, "docker"), path.join(providers, "docker"), { recursive: true });
+    const out = await must(root, ["install", "--provider-dir", providers, path.join(EXAMPLES, "hello-docker")]);
+    expect(out.split("\n")[0]).toBe("docker 28.2 (x2) refreshed");
+    expect(out).toContain("auto-connected hello-docker:docker-executables docker:docker-executables");
+  });
+
+  it("a missing default provider is a clear error that installs nothing", async () => {
+    await ack(await declaration("store", "hello-docker", "acme"));
+    const r = await run(root, ["install", path.join(EXAMPLES, "hello-docker")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/its plug "docker-executables" needs the default provider "docker", which is not installed and not among the available snaps/);
+    expect(await must(root, ["connections", "--all"])).not.toMatch(/hello-docker/);
+  });
+
+  it("device scope comes from an acknowledged model assertion", async () => {
+    const model = await must("/nonexistent-root", ["sign", "-k", "store"], [
+      "type: model",
+      "authority-id: acme",
+      "series: '16'",
+      "brand-id: acme",
+      "model: gizmo",
+      "store: acme-store",
+      `timestamp: ${new Date().toISOString()}`,
+      "",
+    ].join("\n"));
+    await ack(await declaration("store", "docker", "acme", DOCKER_RULES));
+    await ack(await declaration("store", "hello-docker", "acme", "plugs:\n  docker:\n    allow-auto-connection:\n      on-store:\n        - acme-store"));
+    await must(root, ["install", path.join(EXAMPLES, "docker")]);
+    const why = await must(root, ["explain", "hello-docker:docker"]).catch((e: Error) => e.message);
+    expect(why).toMatch(/has no plug|not installed/);
+    await must(root, ["install", path.join(EXAMPLES, "hello-docker")]);
+    expect(await must(root, ["explain", "hello-docker:docker"])).toMatch(/on-store: store \(none\) is not one of \[acme-store\]/);
+    await ack(model);
+    expect(await must(root, ["explain", "hello-docker:docker"])).toMatch(/docker:docker-daemon: auto-connects/);
+  });
 });

@@ -2,9 +2,9 @@ import path from "node:path";
 import { PolicyError, UsageError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
-import { checkInstallation, checkInstallationMinimal, type PolicyEndpoint } from "../policy/index.js";
+import { checkConnection, checkInstallation, checkInstallationMinimal, type PolicyEndpoint } from "../policy/index.js";
 import { badPlugsOrSlotsWarning, sanitizeSnap, type BadPlugOrSlot } from "../repo/index.js";
-import type { PlugInfo, SnapInfo } from "../snap/index.js";
+import { parseGadgetConnections, type PlugInfo, type SlotInfo, type SnapInfo } from "../snap/index.js";
 import type { SnapState, State } from "../state/index.js";
 import { autoConnection, planAutoConnections } from "./autoconnect.js";
 import { policySnapType, type SnapIdentity } from "./policy-view.js";
@@ -83,6 +83,7 @@ class Installer {
     const identity = this.identityFor(info);
     const providers = await this.ensureDefaultProviders(info, [...chain, info.name]);
 
+    const gadgetConnections = source.gadgetYaml !== undefined ? parseGadgetConnections(source.gadgetYaml, `${source.origin}: meta/gadget.yaml`) : undefined;
     if (info.confinement === "classic" && device.mode === "core") {
       throw new PolicyError(`snap ${JSON.stringify(info.name)} uses classic confinement, which core devices do not allow`);
     }
@@ -96,6 +97,10 @@ class Installer {
     if (identity.snapId !== undefined) identities.set(info.name, identity);
     else identities.delete(info.name);
     await writeFileAtomic(path.join(this.paths.snapRevisionDir(info.name, revision), "snap.yaml"), source.yaml);
+    if (source.gadgetYaml !== undefined) {
+      await writeFileAtomic(path.join(this.paths.snapRevisionDir(info.name, revision), "gadget.yaml"), source.gadgetYaml);
+    }
+    if (gadgetConnections) this.sys.gadgetConnections = gadgetConnections;
 
     // On refresh, connections survive when both ends still exist with the same interface.
     const dropped: string[] = [];
@@ -134,6 +139,15 @@ class Installer {
     const autoConnected: string[] = [];
     const fromClassic = previous !== undefined && (previousState?.confinement ?? previous.info.confinement) === "classic" && info.confinement !== "classic";
     if (!fromClassic) {
+      // The gadget's connections come first, under connection (not auto-connection) rules.
+      for (const g of this.gadgetConnectionsFor(info.name)) {
+        if (g.error) {
+          warnings.push(g.error);
+          continue;
+        }
+        repo.setConnection({ ...autoConnection(g.plug!, g.slot!), byGadget: true });
+        autoConnected.push(`${g.plug!.snap}:${g.plug!.name} ${repo.displaySlot(g.slot!)} (gadget)`);
+      }
       const plan = planAutoConnections(repo, policy, info.name);
       for (const { plug, slot } of plan.connect) {
         repo.setConnection(autoConnection(plug, slot));
@@ -153,6 +167,48 @@ class Installer {
       providers,
       warnings,
     };
+  }
+
+  /**
+   * Gadget connections that involve `snapName` (all of them when it is the
+   * gadget) and whose plug and slot both exist and are not yet recorded.
+   */
+  gadgetConnectionsFor(snapName: string): { plug?: PlugInfo; slot?: SlotInfo; error?: string }[] {
+    const { repo, identities, policy } = this.sys;
+    const isGadget = repo.snap(snapName)?.info.type === "gadget";
+    // Gadget entries name snaps by snap id; unasserted snaps can only be named by their name.
+    const byIdOrName = (x: string): string | undefined => {
+      if (x === "system") return repo.systemSnapName;
+      for (const [name, id] of identities) if (id.snapId === x) return name;
+      return repo.snap(x) && !repo.snap(x)!.isSystem ? x : undefined;
+    };
+    const out: { plug?: PlugInfo; slot?: SlotInfo; error?: string }[] = [];
+    for (const g of this.sys.gadgetConnections) {
+      const plugSnap = byIdOrName(g.plug.snap);
+      const slotSnap = byIdOrName(g.slot.snap);
+      if (!plugSnap || !slotSnap || (!isGadget && plugSnap !== snapName && slotSnap !== snapName)) continue;
+      const plug = repo.plug({ snap: plugSnap, name: g.plug.name });
+      const slot = repo.slot({ snap: slotSnap, name: g.slot.name });
+      if (!plug || !slot) continue;
+      if (repo.connection({ snap: plug.snap, name: plug.name }, { snap: slot.snap, name: slot.name })) continue;
+      if (plug.interface !== slot.interface) {
+        out.push({ error: `gadget connection ${plug.snap}:${plug.name} ${repo.displaySlot(slot)}: interfaces differ` });
+        continue;
+      }
+      const p = policy.identity(plug.snap);
+      const s = policy.identity(slot.snap);
+      const d = checkConnection("connection", {
+        plug: policy.endpoint(plug),
+        slot: policy.endpoint(slot),
+        ...(p.declaration ? { plugDeclaration: p.declaration } : {}),
+        ...(s.declaration ? { slotDeclaration: s.declaration } : {}),
+        base: policy.base,
+        device: policy.device,
+      });
+      if (!d.allowed) out.push({ error: `gadget connection ${plug.snap}:${plug.name} ${repo.displaySlot(slot)} refused: ${d.reason}` });
+      else out.push({ plug, slot });
+    }
+    return out;
   }
 
   /** The snap-declaration acknowledged for this snap name, or none when --dangerous allows it. */

@@ -11,6 +11,8 @@ export interface SnapSource {
   readonly info: SnapInfo;
   /** What the user named, resolved to an absolute path. */
   readonly origin: string;
+  /** meta/gadget.yaml of a gadget snap, when it has one. */
+  readonly gadgetYaml?: string;
 }
 
 const SQUASHFS_MAGIC = "hsqs";
@@ -30,17 +32,24 @@ export async function readSnapSource(given: string): Promise<SnapSource> {
   let file = origin;
   let label = given;
   let yaml: string;
+  let readGadget: () => Promise<string | undefined> = async () => undefined;
   if (st.isDirectory()) {
     file = path.join(origin, "meta", "snap.yaml");
     label = path.join(given, "meta", "snap.yaml");
     yaml = await readBounded(file, label);
+    const gadgetFile = path.join(origin, "meta", "gadget.yaml");
+    readGadget = async () => ((await fs.stat(gadgetFile).catch(() => null)) ? readBounded(gadgetFile, path.join(given, "meta", "gadget.yaml")) : undefined);
   } else if (await isSquashfs(origin)) {
     label = `${given}:meta/snap.yaml`;
     yaml = await readFileFromSquashfs(origin, "meta/snap.yaml", SNAP_YAML_LIMITS.maxBytes + 1);
+    // A gadget without a gadget.yaml has no connections to make; unsquashfs fails on a missing file.
+    readGadget = () => readFileFromSquashfs(origin, "meta/gadget.yaml", SNAP_YAML_LIMITS.maxBytes + 1).catch(() => undefined);
   } else {
     yaml = await readBounded(file, label);
   }
-  return { yaml, info: parseSnapYaml(yaml, { file: label }), origin };
+  const info = parseSnapYaml(yaml, { file: label });
+  const gadgetYaml = info.type === "gadget" ? await readGadget() : undefined;
+  return { yaml, info, origin, ...(gadgetYaml !== undefined ? { gadgetYaml } : {}) };
 }
 
 async function readBounded(file: string, label: string): Promise<string> {

@@ -9,7 +9,7 @@ import type { InterfaceRegistry } from "../iface/index.js";
 import type { Paths } from "../paths/index.js";
 import { Repository, type Connection } from "../repo/index.js";
 import { compileDeclaration } from "../policy/index.js";
-import { parseSnapYaml } from "../snap/index.js";
+import { parseGadgetConnections, parseSnapYaml, type GadgetConnection } from "../snap/index.js";
 import { readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
 import { makePolicyView, type PolicyView, type SnapIdentity } from "./policy-view.js";
 
@@ -24,6 +24,8 @@ export interface LoadedSystem {
   /** Snap ids, publishers and declarations of installed snaps; changes as a command installs snaps. */
   readonly identities: Map<string, SnapIdentity>;
   readonly policy: PolicyView;
+  /** The installed gadget's `connections:`, made before auto-connections. */
+  gadgetConnections: readonly GadgetConnection[];
 }
 
 export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
@@ -31,7 +33,8 @@ export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
 }
 
 export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
-  const [device, state, assertions] = await Promise.all([loadDevice(paths), readState(paths), AssertionDatabase.open(paths)]);
+  const [deviceFile, state, assertions] = await Promise.all([loadDevice(paths), readState(paths), AssertionDatabase.open(paths)]);
+  const device = withModelAssertion(deviceFile, assertions.find("model"));
   const registry = builtinRegistry();
   const repo = new Repository(registry, device);
   await Promise.all(
@@ -57,7 +60,32 @@ export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
     identities.set(name, identityFrom(s["snap-id"], s["publisher-id"], decl));
   }
   const policy = makePolicyView(repo, registry, device, identities);
-  return { paths, device, registry, state, repo, assertions, identities, policy };
+  let gadgetConnections: GadgetConnection[] = [];
+  for (const snap of repo.snaps()) {
+    if (snap.info.type !== "gadget" || snap.isSystem) continue;
+    const file = path.join(paths.snapRevisionDir(snap.info.name, snap.revision), "gadget.yaml");
+    const text = await readIfExists(file);
+    if (text !== undefined) gadgetConnections = parseGadgetConnections(text, file);
+  }
+  return { paths, device, registry, state, repo, assertions, identities, policy, gadgetConnections };
+}
+
+/**
+ * Device scope may also come from an acknowledged model assertion: the one
+ * naming device.yaml's brand and model, or the only one when device.yaml names
+ * none. device.yaml's own values win.
+ */
+export function withModelAssertion(device: DeviceInfo, models: readonly Assertion[]): DeviceInfo {
+  const str = (a: Assertion, h: string) => (typeof a.headers[h] === "string" ? (a.headers[h] as string) : undefined);
+  const model =
+    device.brand !== undefined && device.model !== undefined
+      ? models.find((m) => str(m, "brand-id") === device.brand && str(m, "model") === device.model)
+      : device.brand === undefined && device.model === undefined && models.length === 1
+        ? models[0]
+        : undefined;
+  if (!model) return device;
+  const store = device.store ?? str(model, "store");
+  return { ...device, brand: device.brand ?? str(model, "brand-id")!, model: device.model ?? str(model, "model")!, ...(store !== undefined ? { store } : {}) };
 }
 
 /** A snap's identity from its snap-declaration (rules compiled; they were validated when acknowledged). */
