@@ -49,7 +49,8 @@ export async function exportKeyRequest(keysDir: string, keyName: string, account
     `account-id: ${account}`,
     `name: ${key.name}`,
     `public-key-sha3-384: ${key.keyId}`,
-    `since: ${since.toISOString()}`,
+    // Whole seconds: assertions stamped with `date -u +%FT%TZ` in the same second must fall inside the key's validity.
+    `since: ${new Date(Math.floor(since.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z")}`,
     `body: ${key.publicKeyB64}`,
     "",
   ].join("\n");
