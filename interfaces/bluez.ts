@@ -12,4 +12,39 @@ export default defineInterface({
       "deny-connection": { "on-classic": false },
     },
   },
+  connectedPlug: {
+    apparmor: (ctx) => `
+# Talk to the bluez service on the system bus.
+/run/dbus/system_bus_socket rw,
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
+dbus (send, receive) bus=system path=/{,org/bluez{,/**}} peer=(label=${ctx.slotLabel}),
+dbus (receive) bus=system interface=org.freedesktop.DBus.{ObjectManager,Properties} peer=(label=${ctx.slotLabel}),
+`,
+  },
+  connectedSlot: {
+    apparmor: (ctx) => `
+# Serve the connected snap's requests and send it signals.
+dbus (send, receive) bus=system path=/{,org/bluez{,/**}} peer=(label=${ctx.plugLabel}),
+`,
+  },
+  permanentSlot: {
+    apparmor: `
+# Operating as bluetoothd: the Bluetooth socket family, the rfkill switch and
+# adapter state in sysfs, and the org.bluez names on the system bus.
+network bluetooth,
+capability net_admin,
+capability net_bind_service,
+/dev/rfkill rw,
+/sys/class/bluetooth/ r,
+/sys/devices/**/bluetooth/** rw,
+/sys/devices/**/rfkill/** r,
+/run/dbus/system_bus_socket rw,
+dbus (bind) bus=system name=org.bluez{,.obex},
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID} peer=(name=org.freedesktop.DBus),
+`,
+    seccomp: `
+socket AF_BLUETOOTH
+`,
+    udev: ['KERNEL=="rfkill"'],
+  },
 });

@@ -5,7 +5,26 @@ import {
   optionalStringList,
   snapPathProblem,
 } from "../src/iface/index.js";
+import { safeAbsolutePath } from "../src/backends/validate.js";
 import { isValidSnapName, type AttrMap } from "../src/snap/index.js";
+
+/** The read or write paths of a content slot, top level or inside its source section. */
+function contentPaths(attrs: AttrMap, key: "read" | "write"): string[] {
+  const source = attrs["source"];
+  const where = source !== undefined && typeof source === "object" && !Array.isArray(source) ? (source as AttrMap) : attrs;
+  const v = where[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** $SNAP, $SNAP_DATA and $SNAP_COMMON as mounted for a snap; a relative path is relative to $SNAP. */
+export function resolveSnapPath(p: string, snap: string, revision: string): string {
+  const m = /^\$(SNAP_DATA|SNAP_COMMON|SNAP)(?=\/|$)(.*)$/.exec(p);
+  const [base, rest] = m
+    ? [m[1] === "SNAP" ? `/snap/${snap}/${revision}` : m[1] === "SNAP_DATA" ? `/var/snap/${snap}/${revision}` : `/var/snap/${snap}/common`, m[2]!]
+    : [`/snap/${snap}/${revision}`, p === "." ? "" : `/${p}`];
+  // Attributes were checked at install; check the rendered path again where it lands.
+  return safeAbsolutePath(base + rest, `content path ${JSON.stringify(p)} of snap ${snap}`);
+}
 
 const CONTENT_LABEL = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,62}[a-zA-Z0-9])?$/;
 
@@ -51,5 +70,29 @@ export default defineInterface({
     const write = optionalStringList(where, "write", snapPathProblem) ?? [];
     if (read.length === 0 && write.length === 0) throw new AttributeProblem("content slot must set read or write paths");
     return { ...slot.attrs, content };
+  },
+  connectedPlug: {
+    apparmor: (ctx) => {
+      const read = contentPaths(ctx.slot.attrs, "read").map((p) => `${resolveSnapPath(p, ctx.slotSnap.name, ctx.slotRevision)}/** mrkix,`);
+      const write = contentPaths(ctx.slot.attrs, "write").map((p) => `${resolveSnapPath(p, ctx.slotSnap.name, ctx.slotRevision)}/** mrwklix,`);
+      return ["# The provider's shared files, also reachable where they are mounted.", ...read, ...write].join("\n");
+    },
+    mount: (ctx) => {
+      const target = resolveSnapPath(String(ctx.plug.attrs["target"]), ctx.plugSnap.name, ctx.plugRevision);
+      const sourceSection = ctx.slot.attrs["source"] !== undefined;
+      const entry = (p: string, readOnly: boolean) => {
+        const source = resolveSnapPath(p, ctx.slotSnap.name, ctx.slotRevision);
+        // With a source section each shared directory appears under the target by its own name.
+        return { source, target: sourceSection ? `${target}/${source.split("/").pop()}` : target, readOnly };
+      };
+      return [...contentPaths(ctx.slot.attrs, "read").map((p) => entry(p, true)), ...contentPaths(ctx.slot.attrs, "write").map((p) => entry(p, false))];
+    },
+  },
+  connectedSlot: {
+    apparmor: (ctx) => {
+      const target = resolveSnapPath(String(ctx.plug.attrs["target"]), ctx.plugSnap.name, ctx.plugRevision);
+      const write = contentPaths(ctx.slot.attrs, "write");
+      return write.length ? `# Writable sharing: the provider may reach its files where the consumer mounts them.\n${target}/** mrwklix,` : "";
+    },
   },
 });

@@ -13,4 +13,37 @@ export default defineInterface({
     optionalBool(plug.attrs, "privileged-containers");
     return plug.attrs;
   },
+  connectedPlug: {
+    // A container engine mounts, pivots, builds namespaces and runs arbitrary
+    // images: it is root-equivalent, so this grant is deliberately broad.
+    apparmor: `
+capability,
+network,
+mount,
+remount,
+umount,
+pivot_root,
+signal,
+ptrace,
+unix,
+dbus,
+change_profile -> *,
+/** mrwklix,
+`,
+    seccomp: (ctx) =>
+      ctx.plug.attrs["privileged-containers"] === true
+        ? "@unrestricted"
+        : `
+mount
+umount2
+pivot_root
+unshare
+setns
+keyctl
+add_key
+request_key
+bpf
+perf_event_open
+`,
+  },
 });

@@ -8,4 +8,17 @@ export default defineInterface({
   baseDeclaration: {
     slots: { "allow-installation": false, "deny-auto-connection": true, "deny-connection": true },
   },
+  connectedPlug: {
+    apparmor: `
+# The Docker daemon's API socket.
+/run/docker.sock rw,
+unix (connect, send, receive) type=stream,
+`,
+  },
+  connectedSlot: {
+    apparmor: (ctx) => `
+# Accept API calls from the connected snap.
+unix (accept, send, receive) type=stream peer=(label=${ctx.plugLabel}),
+`,
+  },
 });

@@ -20,4 +20,14 @@ export default defineInterface({
     }
     return plug.attrs;
   },
+  connectedPlug: {
+    // Non-hidden files only: dot-files hold credentials and shell start-up files.
+    apparmor: (ctx) => `
+owner @{HOME}/ r,
+owner @{HOME}/[^.]* rwkl,
+owner @{HOME}/[^.]*/ rw,
+owner @{HOME}/[^.]*/** rwkl,
+${ctx.plug.attrs["read"] === "all" ? "# read: all — every user's non-hidden files, read-only.\n/home/ r,\n/home/*/ r,\n/home/*/[^.]* r,\n/home/*/[^.]*/** r," : ""}
+`,
+  },
 });

@@ -7,4 +7,23 @@ export default defineInterface({
   baseDeclaration: {
     slots: { "allow-installation": { "slot-snap-type": ["core"] } },
   },
+  connectedPlug: {
+    apparmor: `
+# Listening sockets of the IP families, and the files name resolution reads.
+network inet stream,
+network inet6 stream,
+network inet dgram,
+network inet6 dgram,
+/etc/hosts r,
+/etc/host.conf r,
+/etc/resolv.conf r,
+/etc/gai.conf r,
+/etc/services r,
+/etc/protocols r,
+`,
+    seccomp: `
+socket AF_INET
+socket AF_INET6
+`,
+  },
 });

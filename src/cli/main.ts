@@ -8,7 +8,9 @@ import { register as explain } from "./commands/explain.js";
 import { register as install } from "./commands/install.js";
 import { register as interfaces } from "./commands/interfaces.js";
 import { register as keys } from "./commands/keys.js";
+import { register as profiles } from "./commands/profiles.js";
 import { register as remove } from "./commands/remove.js";
+import { register as run } from "./commands/run.js";
 import { register as warnings } from "./commands/warnings.js";
 
 // Only commander and the command definitions load at start-up; each command
@@ -19,7 +21,7 @@ const program = new Command("plugboard")
   .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
   .exitOverride()
   .showHelpAfterError(false);
-for (const add of [install, remove, interfaces, connections, connect, disconnect, explain, warnings, keys]) add(program);
+for (const add of [install, remove, interfaces, connections, connect, disconnect, explain, profiles, run, warnings, keys]) add(program);
 for (const c of program.commands) c.exitOverride();
 
 try {

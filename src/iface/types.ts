@@ -1,4 +1,4 @@
-import type { AttrMap, AttrValue, PlugInfo, SlotInfo } from "../snap/index.js";
+import type { AttrMap, AttrValue, PlugInfo, SlotInfo, SnapInfo } from "../snap/index.js";
 
 /** One alternative of a declaration rule: every constraint in it must hold. */
 export type RuleConstraints = Readonly<Record<string, AttrValue>>;
@@ -27,6 +27,52 @@ export class AttributeProblem extends Error {
   override name = "AttributeProblem";
 }
 
+/** What a connected-plug or connected-slot snippet may refer to. */
+export interface ConnectedContext {
+  readonly plug: PlugInfo;
+  readonly slot: SlotInfo;
+  readonly plugSnap: SnapInfo;
+  readonly slotSnap: SnapInfo;
+  readonly plugRevision: string;
+  readonly slotRevision: string;
+  /** AppArmor label expression of the plug side's apps and hooks, quoted, e.g. "snap.foo.{a,b}". */
+  readonly plugLabel: string;
+  /** Of the slot side, quoted; "unconfined" when the slot is the system snap's (a host service). */
+  readonly slotLabel: string;
+  readonly slotIsSystem: boolean;
+}
+
+/** What a permanent (always present) plug or slot snippet may refer to. */
+export interface PermanentContext {
+  readonly endpoint: PlugInfo | SlotInfo;
+  readonly snap: SnapInfo;
+  readonly revision: string;
+}
+
+/** A bind mount the launcher sets up (content interface). */
+export interface MountEntry {
+  readonly source: string;
+  readonly target: string;
+  readonly readOnly: boolean;
+}
+
+type Text<C> = string | ((ctx: C) => string);
+
+export interface Snippets<C> {
+  /** AppArmor rules, one per line, indented by two spaces in the profile. */
+  readonly apparmor?: Text<C>;
+  /** seccomp rules in the source syntax, one per line. */
+  readonly seccomp?: Text<C>;
+  /** udev match expressions (e.g. KERNEL=="video[0-9]*"); each tags the app's devices. */
+  readonly udev?: readonly string[] | ((ctx: C) => readonly string[]);
+  /** Bind mounts for the plug side (content). */
+  readonly mount?: (ctx: C) => readonly MountEntry[];
+}
+
+export function snippetText<C>(t: Text<C> | undefined, ctx: C): string {
+  return t === undefined ? "" : typeof t === "string" ? t : t(ctx);
+}
+
 export interface InterfaceModule {
   readonly name: string;
   readonly summary: string;
@@ -41,6 +87,10 @@ export interface InterfaceModule {
    */
   readonly sanitizePlug?: (plug: PlugInfo) => AttrMap;
   readonly sanitizeSlot?: (slot: SlotInfo) => AttrMap;
+  readonly connectedPlug?: Snippets<ConnectedContext>;
+  readonly connectedSlot?: Snippets<ConnectedContext>;
+  readonly permanentPlug?: Snippets<PermanentContext>;
+  readonly permanentSlot?: Snippets<PermanentContext>;
 }
 
 /** Identity helper so modules are checked against the shape where they are written. */

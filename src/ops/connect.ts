@@ -2,7 +2,7 @@ import { PolicyError } from "../errors/index.js";
 import type { Paths } from "../paths/index.js";
 import type { Ref } from "../repo/index.js";
 import { manualDecision } from "./autoconnect.js";
-import { connectionsToState, mutateSystem } from "./system.js";
+import { connectionsToState, mutateSystem, type FileChanges, type MutateOptions } from "./system.js";
 
 export interface ConnectResult {
   readonly plug: Ref;
@@ -13,7 +13,7 @@ export interface ConnectResult {
 }
 
 /** `connect PLUG [SLOT]`: a manual connection. */
-export async function connect(paths: Paths, plugRef: Ref, slotRef?: Ref): Promise<ConnectResult> {
+export async function connect(paths: Paths, plugRef: Ref, slotRef?: Ref, options: MutateOptions = {}): Promise<ConnectResult & { files: FileChanges }> {
   return mutateSystem<ConnectResult>(paths, async (sys) => {
     const { plug, slot } = sys.repo.resolveConnect(plugRef, slotRef);
     // Only when both snaps carry a snap-declaration; unasserted snaps skip the check, as in snapd.
@@ -43,5 +43,5 @@ export async function connect(paths: Paths, plugRef: Ref, slotRef?: Ref): Promis
       state: { ...sys.state, connections: connectionsToState(sys.repo) },
       result: { plug: p, slot: s, interface: plug.interface, changed: true },
     };
-  });
+  }, options);
 }

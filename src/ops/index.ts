@@ -8,3 +8,5 @@ export * from "./explain.js";
 export * from "./autoconnect.js";
 export * from "./policy-view.js";
 export * from "./asserts.js";
+export * from "./profiles.js";
+export * from "./run.js";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PolicyError, UsageError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
+import { extractSquashfs } from "../system/index.js";
 import type { Paths } from "../paths/index.js";
 import { checkConnection, checkInstallation, checkInstallationMinimal, type PolicyEndpoint } from "../policy/index.js";
 import { badPlugsOrSlotsWarning, sanitizeSnap, type BadPlugOrSlot } from "../repo/index.js";
@@ -10,7 +11,7 @@ import { autoConnection, planAutoConnections } from "./autoconnect.js";
 import { policySnapType, type SnapIdentity } from "./policy-view.js";
 import { scanAvailable } from "./providers.js";
 import { readSnapSource, type SnapSource } from "./source.js";
-import { addWarning, connectionsToState, identityFrom, mutateSystem, type LoadedSystem } from "./system.js";
+import { addWarning, connectionsToState, identityFrom, mutateSystem, type FileChanges, type LoadedSystem } from "./system.js";
 
 export interface InstallOptions {
   /** Allow the snap (and default providers) to have no snap-declaration. */
@@ -20,6 +21,7 @@ export interface InstallOptions {
   /** Where default providers are looked for; default <root>/var/lib/plugboard/available. */
   readonly providerDir?: string;
   readonly now?: Date;
+  readonly dryRun?: boolean;
 }
 
 export interface InstallResult {
@@ -38,7 +40,7 @@ export interface InstallResult {
 }
 
 /** Installs a snap, or refreshes it when a snap of that name is installed. */
-export async function installSnap(paths: Paths, given: string, options: InstallOptions = {}): Promise<InstallResult> {
+export async function installSnap(paths: Paths, given: string, options: InstallOptions = {}): Promise<InstallResult & { files: FileChanges }> {
   // Read and validate before taking the lock: bad input never touches state.
   const source = await readSnapSource(given);
   checkConfinementFlags(source.info, options);
@@ -46,7 +48,7 @@ export async function installSnap(paths: Paths, given: string, options: InstallO
     const installer = new Installer(sys, paths, options);
     const result = await installer.install(source, []);
     return { state: installer.state(), result };
-  });
+  }, { dryRun: options.dryRun === true });
 }
 
 function checkConfinementFlags(info: SnapInfo, options: InstallOptions): void {
@@ -96,11 +98,15 @@ class Installer {
     const installed = repo.addSnap(info, revision);
     if (identity.snapId !== undefined) identities.set(info.name, identity);
     else identities.delete(info.name);
-    await writeFileAtomic(path.join(this.paths.snapRevisionDir(info.name, revision), "snap.yaml"), source.yaml);
-    if (source.gadgetYaml !== undefined) {
+    if (!this.sys.dryRun) await writeFileAtomic(path.join(this.paths.snapRevisionDir(info.name, revision), "snap.yaml"), source.yaml);
+    if (source.gadgetYaml !== undefined && !this.sys.dryRun) {
       await writeFileAtomic(path.join(this.paths.snapRevisionDir(info.name, revision), "gadget.yaml"), source.gadgetYaml);
     }
     if (gadgetConnections) this.sys.gadgetConnections = gadgetConnections;
+    // The launcher mounts a snap's files at $SNAP; a .snap image is unpacked once, here.
+    if (source.kind === "squashfs" && !this.sys.dryRun) {
+      await extractSquashfs(source.origin, path.join(this.paths.snapRevisionDir(info.name, revision), "root"));
+    }
 
     // On refresh, connections survive when both ends still exist with the same interface.
     const dropped: string[] = [];

@@ -1,9 +1,9 @@
 import { PolicyError } from "../errors/index.js";
 import type { Paths } from "../paths/index.js";
 import { SYSTEM_ALIASES } from "../repo/index.js";
-import { connectionsToState, mutateSystem } from "./system.js";
+import { connectionsToState, mutateSystem, type FileChanges, type MutateOptions } from "./system.js";
 
-export async function removeSnap(paths: Paths, name: string): Promise<{ name: string; revision: string }> {
+export async function removeSnap(paths: Paths, name: string, options: MutateOptions = {}): Promise<{ name: string; revision: string; files: FileChanges }> {
   if (SYSTEM_ALIASES.has(name)) throw new PolicyError(`cannot remove ${JSON.stringify(name)}: the system snap is built in`);
   return mutateSystem(paths, async (sys) => {
     const entry = sys.state.snaps[name];
@@ -14,5 +14,5 @@ export async function removeSnap(paths: Paths, name: string): Promise<{ name: st
       state: { ...sys.state, snaps, connections: connectionsToState(sys.repo) },
       result: { name, revision: entry.revision },
     };
-  });
+  }, options);
 }

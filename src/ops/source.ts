@@ -11,6 +11,7 @@ export interface SnapSource {
   readonly info: SnapInfo;
   /** What the user named, resolved to an absolute path. */
   readonly origin: string;
+  readonly kind: "directory" | "squashfs" | "yaml";
   /** meta/gadget.yaml of a gadget snap, when it has one. */
   readonly gadgetYaml?: string;
 }
@@ -33,13 +34,16 @@ export async function readSnapSource(given: string): Promise<SnapSource> {
   let label = given;
   let yaml: string;
   let readGadget: () => Promise<string | undefined> = async () => undefined;
+  let kind: SnapSource["kind"] = "yaml";
   if (st.isDirectory()) {
+    kind = "directory";
     file = path.join(origin, "meta", "snap.yaml");
     label = path.join(given, "meta", "snap.yaml");
     yaml = await readBounded(file, label);
     const gadgetFile = path.join(origin, "meta", "gadget.yaml");
     readGadget = async () => ((await fs.stat(gadgetFile).catch(() => null)) ? readBounded(gadgetFile, path.join(given, "meta", "gadget.yaml")) : undefined);
   } else if (await isSquashfs(origin)) {
+    kind = "squashfs";
     label = `${given}:meta/snap.yaml`;
     yaml = await readFileFromSquashfs(origin, "meta/snap.yaml", SNAP_YAML_LIMITS.maxBytes + 1);
     // A gadget without a gadget.yaml has no connections to make; unsquashfs fails on a missing file.
@@ -49,7 +53,7 @@ export async function readSnapSource(given: string): Promise<SnapSource> {
   }
   const info = parseSnapYaml(yaml, { file: label });
   const gadgetYaml = info.type === "gadget" ? await readGadget() : undefined;
-  return { yaml, info, origin, ...(gadgetYaml !== undefined ? { gadgetYaml } : {}) };
+  return { yaml, info, origin, kind, ...(gadgetYaml !== undefined ? { gadgetYaml } : {}) };
 }
 
 async function readBounded(file: string, label: string): Promise<string> {

@@ -11,6 +11,9 @@ import { Repository, type Connection } from "../repo/index.js";
 import { compileDeclaration } from "../policy/index.js";
 import { parseGadgetConnections, parseSnapYaml, type GadgetConnection } from "../snap/index.js";
 import { readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
+import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/index.js";
+import { planSnap, type SnapPlan } from "../plan/index.js";
+import { seccompCompiler } from "./seccomp.js";
 import { makePolicyView, type PolicyView, type SnapIdentity } from "./policy-view.js";
 
 /** Everything a command needs to answer a question or make a change. */
@@ -26,6 +29,8 @@ export interface LoadedSystem {
   readonly policy: PolicyView;
   /** The installed gadget's `connections:`, made before auto-connections. */
   gadgetConnections: readonly GadgetConnection[];
+  /** Set for --dry-run: nothing may be written. */
+  dryRun: boolean;
 }
 
 export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
@@ -67,7 +72,7 @@ export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
     const text = await readIfExists(file);
     if (text !== undefined) gadgetConnections = parseGadgetConnections(text, file);
   }
-  return { paths, device, registry, state, repo, assertions, identities, policy, gadgetConnections };
+  return { paths, device, registry, state, repo, assertions, identities, policy, gadgetConnections, dryRun: false };
 }
 
 /**
@@ -137,21 +142,70 @@ export interface Mutation<T> {
   readonly afterCommit?: () => Promise<void>;
 }
 
+export interface MutateOptions {
+  /** Compute and report the file changes; write and load nothing. */
+  readonly dryRun?: boolean;
+}
+
+/** What a change did (or, for a dry run, would do) to the generated files. */
+export interface FileChanges {
+  readonly dryRun: boolean;
+  readonly diff: FileDiff;
+  readonly report?: ApplyReport;
+}
+
 /**
- * Load, change and save under the state lock. The change function may write
- * new files first; state is written last, so a crash before it leaves the old
- * state in force and only unreferenced files behind, which the next mutation
- * removes.
+ * Load, change, render, apply and save under the state lock, as one
+ * transaction: the change function works in memory (and may write new snap
+ * metadata); the affected snaps' files are re-rendered, written, compiled and
+ * loaded, and rolled back if any tool fails; state is written last, so a
+ * failure leaves the old state and the old profiles in force.
  */
-export async function mutateSystem<T>(paths: Paths, change: (sys: LoadedSystem) => Promise<Mutation<T>>): Promise<T> {
+export async function mutateSystem<T>(
+  paths: Paths,
+  change: (sys: LoadedSystem) => Promise<Mutation<T>>,
+  options: MutateOptions = {},
+): Promise<T & { files: FileChanges }> {
   return withStateLock(paths, async () => {
     const sys = await loadSystem(paths);
-    const m = await change(sys);
-    if (m.state !== sys.state) await writeState(paths, m.state);
-    await m.afterCommit?.();
-    await removeUnreferencedRevisions(paths, m.state);
-    return m.result;
+    sys.dryRun = options.dryRun === true;
+    let m: Mutation<T>;
+    let diff: FileDiff;
+    try {
+      m = await change(sys);
+      const plans = new Map<string, SnapPlan>();
+      for (const name of affectedSnaps(sys.state, m.state)) {
+        const snap = sys.repo.snap(name);
+        plans.set(name, snap && !snap.isSystem ? planSnap(paths, sys.repo, sys.registry, snap) : new Map());
+      }
+      diff = await diffPlans(paths, plans);
+      if (options.dryRun) return { ...m.result, files: { dryRun: true, diff } };
+      const report = await applyDiff(paths, diff, { compileSeccomp: seccompCompiler(paths) });
+      if (m.state !== sys.state) await writeState(paths, m.state);
+      await m.afterCommit?.();
+      await removeUnreferencedRevisions(paths, m.state);
+      return { ...m.result, files: { dryRun: false, diff, report } };
+    } catch (e) {
+      // New metadata written for a revision that never became current.
+      if (!options.dryRun) await removeUnreferencedRevisions(paths, sys.state).catch(() => undefined);
+      throw e;
+    }
   });
+}
+
+/** Snaps whose files may change: those installed, refreshed or removed, and both ends of every changed connection. */
+export function affectedSnaps(before: State, after: State): Set<string> {
+  const out = new Set<string>();
+  for (const name of new Set([...Object.keys(before.snaps), ...Object.keys(after.snaps)])) {
+    if (JSON.stringify(before.snaps[name]) !== JSON.stringify(after.snaps[name])) out.add(name);
+  }
+  for (const key of new Set([...Object.keys(before.connections), ...Object.keys(after.connections)])) {
+    if (JSON.stringify(before.connections[key]) === JSON.stringify(after.connections[key])) continue;
+    const [plug, slot] = key.split(" ") as [string, string];
+    out.add(plug.split(":")[0]!);
+    out.add(slot.split(":")[0]!);
+  }
+  return out;
 }
 
 async function removeUnreferencedRevisions(paths: Paths, state: State): Promise<void> {

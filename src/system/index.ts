@@ -1,2 +1,6 @@
 export * from "./run.js";
 export * from "./squashfs.js";
+export * from "./apparmor.js";
+export * from "./udev.js";
+export * from "./launch.js";
+export * from "./seccomp.js";

@@ -7,8 +7,10 @@ export function register(program: Command): void {
     .description("connect a plug to a slot; with no slot, the only matching slot (the system snap's first)")
     .argument("<snap:plug>", "the plug to connect")
     .argument("[snap:slot]", "the slot: SNAP:SLOT, :SLOT or core:SLOT for the system snap, or just SNAP")
-    .action(async (plugArg: string, slotArg: string | undefined, _opts: unknown, cmd: Command) => {
-      const [{ connect }, { parseRef }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js")]);
-      await connect(pathsFrom(cmd), parseRef(plugArg, "plug"), slotArg === undefined ? undefined : parseRef(slotArg, "slot"));
+    .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
+    .action(async (plugArg: string, slotArg: string | undefined, opts: { dryRun?: boolean }, cmd: Command) => {
+      const [{ connect }, { parseRef }, { printDryRun }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js"), import("../files.js")]);
+      const r = await connect(pathsFrom(cmd), parseRef(plugArg, "plug"), slotArg === undefined ? undefined : parseRef(slotArg, "slot"), opts);
+      if (opts.dryRun) await printDryRun(r.files);
     });
 }

@@ -8,8 +8,10 @@ export function register(program: Command): void {
     .argument("<snap:plug-or-slot>", "a plug, or a slot (all its connections)")
     .argument("[snap:slot]", "the slot to disconnect the plug from")
     .option("--forget", "forget an automatic connection instead of remembering it as undesired")
-    .action(async (first: string, second: string | undefined, opts: { forget?: boolean }, cmd: Command) => {
-      const [{ disconnect }, { parseRef }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js")]);
-      await disconnect(pathsFrom(cmd), parseRef(first, "plug or slot"), second === undefined ? undefined : parseRef(second, "slot"), opts);
+    .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
+    .action(async (first: string, second: string | undefined, opts: { forget?: boolean; dryRun?: boolean }, cmd: Command) => {
+      const [{ disconnect }, { parseRef }, { printDryRun }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js"), import("../files.js")]);
+      const r = await disconnect(pathsFrom(cmd), parseRef(first, "plug or slot"), second === undefined ? undefined : parseRef(second, "slot"), opts);
+      if (opts.dryRun) await printDryRun(r.files);
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { InstallResult } from "../../ops/index.js";
 import { jsonWanted, pathsFrom, printJson } from "../context.js";
 
 export function register(program: Command): void {
@@ -10,12 +11,14 @@ export function register(program: Command): void {
     .option("--classic", "accept a snap with classic (unconfined) confinement")
     .option("--devmode", "accept a snap in devmode (denials are only logged)")
     .option("--provider-dir <dir>", "where default providers of content plugs are found (default: <root>/var/lib/plugboard/available)")
+    .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
     .option("--json", "print the result as JSON")
-    .action(async (source: string, opts: { dangerous?: boolean; classic?: boolean; devmode?: boolean; providerDir?: string }, cmd: Command) => {
-      const { installSnap } = await import("../../ops/index.js");
+    .action(async (source: string, opts: { dangerous?: boolean; classic?: boolean; devmode?: boolean; providerDir?: string; dryRun?: boolean }, cmd: Command) => {
+      const [{ installSnap }, { printDryRun, filesJson }] = await Promise.all([import("../../ops/index.js"), import("../files.js")]);
       const r = await installSnap(pathsFrom(cmd), source, opts);
-      if (jsonWanted(cmd)) return printJson(r);
-      const report = (x: typeof r): void => {
+      if (opts.dryRun) return printDryRun(r.files);
+      if (jsonWanted(cmd)) return printJson({ ...r, files: filesJson(r.files) });
+      const report = (x: InstallResult): void => {
         for (const p of x.providers) report(p);
         for (const w of x.warnings) process.stderr.write(`WARNING: ${w}\n`);
         for (const d of x.droppedConnections) process.stderr.write(`WARNING: connection ${d} no longer fits the new revision and was removed\n`);

@@ -6,9 +6,11 @@ export function register(program: Command): void {
     .command("remove")
     .description("remove a snap and its connections")
     .argument("<snap>", "installed snap name")
-    .action(async (snap: string, _opts: unknown, cmd: Command) => {
-      const { removeSnap } = await import("../../ops/index.js");
-      const r = await removeSnap(pathsFrom(cmd), snap);
+    .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
+    .action(async (snap: string, opts: { dryRun?: boolean }, cmd: Command) => {
+      const [{ removeSnap }, { printDryRun }] = await Promise.all([import("../../ops/index.js"), import("../files.js")]);
+      const r = await removeSnap(pathsFrom(cmd), snap, opts);
+      if (opts.dryRun) return printDryRun(r.files);
       process.stdout.write(`${r.name} removed\n`);
     });
 }

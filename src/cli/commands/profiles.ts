@@ -1,0 +1,16 @@
+import type { Command } from "commander";
+import { jsonWanted, pathsFrom, printJson } from "../context.js";
+
+export function register(program: Command): void {
+  program
+    .command("profiles")
+    .description("print the path and current content of every file generated for a snap (or one app)")
+    .argument("<snap[.app]>", "a snap, or SNAP.APP for one app's files")
+    .option("--json", "print as JSON")
+    .action(async (target: string, _opts: unknown, cmd: Command) => {
+      const { generatedFiles } = await import("../../ops/index.js");
+      const files = await generatedFiles(pathsFrom(cmd), target);
+      if (jsonWanted(cmd)) return printJson(files);
+      process.stdout.write(files.map((f) => `==> ${f.path} <==\n${f.content}${f.content.endsWith("\n") ? "" : "\n"}`).join("\n"));
+    });
+}
