@@ -59,3 +59,24 @@ describe("plugboard run", () => {
     expect(r.stderr).toMatch(/^error: no compiled seccomp filter for snap.prober.probe .*refusing to run it unconfined/);
   });
 });
+
+describe("plugboard run with content", () => {
+  it("hello-docker finds the provider's docker executable on PATH through the content mount", async () => {
+    const { root, cleanup } = await tempRoot();
+    try {
+      await ok(root, "install", "--dangerous", path.resolve(import.meta.dirname, "../examples/snaps/docker"));
+      await ok(root, "install", "--dangerous", path.resolve(import.meta.dirname, "../examples/snaps/hello-docker"));
+      // Before the connection the mount point holds only the snap's own placeholder.
+      expect(await ok(root, "run", "--shell", "hello-docker.hello-docker", "--", "-c", 'ls "$SNAP/docker-snap"')).toBe("README");
+      await ok(root, "connect", "hello-docker:docker-executables", "docker:docker-executables");
+      expect(await ok(root, "run", "--shell", "hello-docker.hello-docker", "--", "-c", "command -v docker")).toBe("/snap/hello-docker/x1/docker-snap/bin/docker");
+      const out = await ok(root, "run", "hello-docker.hello-docker");
+      expect(out.split("\n")[0]).toBe("docker client from /snap/hello-docker/x1/docker-snap/bin/docker");
+      // Read-only: the consumer cannot change the provider's files.
+      const w = await cli(root, "run", "--shell", "hello-docker.hello-docker", "--", "-c", "touch $SNAP/docker-snap/bin/x 2>&1 || echo refused");
+      expect(w.stdout).toMatch(/refused/);
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -86,7 +86,7 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
       if (file.endsWith(".src")) await fs.rm(binOf(file), { force: true });
     }
     for (const p of removedProfiles) await removeCached(paths, path.basename(p));
-    await apparmorReplace(profiles, { load, cacheDir: paths.apparmorCacheDir });
+    await replaceProfiles(profiles, { load, cacheDir: paths.apparmorCacheDir });
     await opts.compileSeccomp(sources.map(([f, [, content]]) => ({ source: content, sourceFile: f, output: binOf(f) })));
     if (udevChanged && paths.root === "/") await udevReload([]);
   } catch (e) {
@@ -95,7 +95,6 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
       const old = profiles.filter((f) => backups.get(f) !== undefined);
       await apparmorReplace(old, { load, cacheDir: paths.apparmorCacheDir }).catch(() => undefined);
     }
-    if (e instanceof PlugboardError) throw e;
     throw e;
   }
   return {
@@ -105,6 +104,36 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
     filtersCompiled: sources.length,
     loaded: load,
   };
+}
+
+/**
+ * One batched parser run for all changed profiles; when it fails and several
+ * snaps are involved, one run per snap finds which snaps' profiles the parser
+ * refuses, so the error names them instead of blaming the whole batch.
+ */
+async function replaceProfiles(files: readonly string[], opts: { load: boolean; cacheDir: string }): Promise<void> {
+  try {
+    await apparmorReplace(files, opts);
+  } catch (batchError) {
+    const bySnap = new Map<string, string[]>();
+    for (const f of files) {
+      const snap = path.basename(f).split(".")[1] ?? "";
+      bySnap.set(snap, [...(bySnap.get(snap) ?? []), f]);
+    }
+    if (bySnap.size < 2) throw batchError;
+    const failed: string[] = [];
+    let first: unknown;
+    for (const [snap, group] of bySnap) {
+      try {
+        await apparmorReplace(group, opts);
+      } catch (e) {
+        failed.push(snap);
+        first ??= e;
+      }
+    }
+    if (failed.length === 0) throw batchError;
+    throw new PlugboardError(`AppArmor refused the profiles of snap(s) ${failed.join(", ")}: ${(first as Error).message}`);
+  }
 }
 
 async function restore(backups: ReadonlyMap<string, Buffer | undefined>): Promise<void> {

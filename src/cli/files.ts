@@ -22,3 +22,12 @@ export function filesJson(files: FileChanges): object {
     loaded: files.report?.loaded ?? false,
   };
 }
+
+/**
+ * On the real root of a machine whose kernel has no AppArmor, say that the
+ * profiles were only compiled: the snap then runs with seccomp alone.
+ */
+export function warnIfNotLoaded(files: FileChanges, root: string): void {
+  if (files.dryRun || root !== "/" || !files.report || files.report.loaded || files.report.profilesCompiled === 0) return;
+  process.stderr.write(`WARNING: ${files.report.profilesCompiled} AppArmor profile(s) compiled, not loaded: this kernel has no AppArmor\n`);
+}

@@ -9,8 +9,9 @@ export function register(program: Command): void {
     .argument("[snap:slot]", "the slot: SNAP:SLOT, :SLOT or core:SLOT for the system snap, or just SNAP")
     .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
     .action(async (plugArg: string, slotArg: string | undefined, opts: { dryRun?: boolean }, cmd: Command) => {
-      const [{ connect }, { parseRef }, { printDryRun }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js"), import("../files.js")]);
+      const [{ connect }, { parseRef }, { printDryRun, warnIfNotLoaded }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js"), import("../files.js")]);
       const r = await connect(pathsFrom(cmd), parseRef(plugArg, "plug"), slotArg === undefined ? undefined : parseRef(slotArg, "slot"), opts);
       if (opts.dryRun) await printDryRun(r.files);
+      else warnIfNotLoaded(r.files, pathsFrom(cmd).root);
     });
 }

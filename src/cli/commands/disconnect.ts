@@ -10,8 +10,9 @@ export function register(program: Command): void {
     .option("--forget", "forget an automatic connection instead of remembering it as undesired")
     .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
     .action(async (first: string, second: string | undefined, opts: { forget?: boolean; dryRun?: boolean }, cmd: Command) => {
-      const [{ disconnect }, { parseRef }, { printDryRun }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js"), import("../files.js")]);
+      const [{ disconnect }, { parseRef }, { printDryRun, warnIfNotLoaded }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js"), import("../files.js")]);
       const r = await disconnect(pathsFrom(cmd), parseRef(first, "plug or slot"), second === undefined ? undefined : parseRef(second, "slot"), opts);
       if (opts.dryRun) await printDryRun(r.files);
+      else warnIfNotLoaded(r.files, pathsFrom(cmd).root);
     });
 }

@@ -14,9 +14,10 @@ export function register(program: Command): void {
     .option("--dry-run", "print the generated files that would change, as a unified diff; change nothing")
     .option("--json", "print the result as JSON")
     .action(async (source: string, opts: { dangerous?: boolean; classic?: boolean; devmode?: boolean; providerDir?: string; dryRun?: boolean }, cmd: Command) => {
-      const [{ installSnap }, { printDryRun, filesJson }] = await Promise.all([import("../../ops/index.js"), import("../files.js")]);
+      const [{ installSnap }, { printDryRun, filesJson, warnIfNotLoaded }] = await Promise.all([import("../../ops/index.js"), import("../files.js")]);
       const r = await installSnap(pathsFrom(cmd), source, opts);
       if (opts.dryRun) return printDryRun(r.files);
+      warnIfNotLoaded(r.files, pathsFrom(cmd).root);
       if (jsonWanted(cmd)) return printJson({ ...r, files: filesJson(r.files) });
       const report = (x: InstallResult): void => {
         for (const p of x.providers) report(p);
