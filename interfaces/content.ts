@@ -95,4 +95,5 @@ export default defineInterface({
       return write.length ? `# Writable sharing: the provider may reach its files where the consumer mounts them.\n${target}/** mrwklix,` : "";
     },
   },
+  examples: { plug: { target: "$SNAP/shared", content: "shared" }, slot: { content: "shared", read: ["lib"], write: ["$SNAP_DATA/out"] } },
 });

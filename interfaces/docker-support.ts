@@ -46,4 +46,5 @@ bpf
 perf_event_open
 `,
   },
+  examples: { plug: { "privileged-containers": false } },
 });

@@ -30,4 +30,5 @@ owner @{HOME}/[^.]*/** rwkl,
 ${ctx.plug.attrs["read"] === "all" ? "# read: all — every user's non-hidden files, read-only.\n/home/ r,\n/home/*/ r,\n/home/*/[^.]* r,\n/home/*/[^.]*/** r," : ""}
 `,
   },
+  examples: { plug: { read: "all" } },
 });

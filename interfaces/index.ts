@@ -1,6 +1,9 @@
 // The registry of built-in interfaces. Add a module here when adding a file.
 import { makeRegistry, type InterfaceModule, type InterfaceRegistry } from "../src/iface/index.js";
 import bluez from "./bluez.js";
+import { catalogue1 } from "./catalogue-1.js";
+import { catalogue2 } from "./catalogue-2.js";
+import { catalogue3 } from "./catalogue-3.js";
 import camera from "./camera.js";
 import content from "./content.js";
 import docker from "./docker.js";
@@ -20,6 +23,9 @@ export const builtinInterfaces: readonly InterfaceModule[] = [
   logObserve,
   network,
   networkBind,
+  ...catalogue1,
+  ...catalogue2,
+  ...catalogue3,
 ];
 
 export function builtinRegistry(): InterfaceRegistry {

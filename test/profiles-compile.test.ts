@@ -9,7 +9,9 @@ import { DEFAULT_DEVICE } from "../src/device/index.js";
 import { makePaths } from "../src/paths/index.js";
 import { planSnap } from "../src/plan/index.js";
 import { Repository } from "../src/repo/index.js";
+import { parseSeccompSource } from "../src/backends/seccomp/index.js";
 import { parseSnapYaml, type SnapInfo } from "../src/snap/index.js";
+import { compileSeccompBatch } from "../src/system/index.js";
 
 // The real apparmor_parser (-Q: compile, no kernel needed) must accept every
 // profile we render: for every interface on both sides, and for the corpus.
@@ -55,29 +57,47 @@ async function compileAll(repo: Repository): Promise<number> {
 const yaml = (name: string, body: string): SnapInfo => parseSnapYaml(`name: ${name}\nversion: '1'\n${body}`, { file: name });
 
 describe("apparmor_parser accepts", () => {
-  it("every interface's snippets, plug and slot side, connected", async () => {
+  it("every interface's snippets, plug and slot side, connected to an app slot and to the system slot; and every seccomp source compiles", async () => {
     const repo = new Repository(registry, DEFAULT_DEVICE);
-    const plugs = builtinInterfaces.map((m) => {
-      const attrs = m.name === "content" ? "\n    target: $SNAP/shared" : m.name === "home" ? "\n    read: all" : m.name === "docker-support" ? "\n    privileged-containers: true" : "";
-      return `  p-${m.name}:\n    interface: ${m.name}${attrs}`;
-    });
-    repo.addSnap(yaml("consumer", `apps:\n  one:\n    command: bin/one\n  two:\n    command: bin/two\nhooks:\n  configure:\nplugs:\n${plugs.join("\n")}\n`), "x1");
-    repo.addSnap(yaml("provider", "apps:\n  svc:\n    command: bin/svc\n    daemon: simple\nslots:\n  s-bluez: bluez\n  s-docker: docker\n  s-content:\n    interface: content\n    content: p-content\n    write: [$SNAP_DATA/out]\n    read: [lib]\n"), "x2");
-    expect(repo.snap("consumer")!.bad).toEqual([]);
-    expect(repo.snap("provider")!.bad).toEqual([]);
-    expect(connectEverything(repo)).toBe(builtinInterfaces.length);
-    // The provider's slots too: connect the consumer's plugs to them instead of the system snap's where both exist.
-    for (const iface of ["bluez", "docker", "content"]) {
-      const plug = repo.plug({ snap: "consumer", name: `p-${iface}` })!;
-      const slot = repo.slot({ snap: "provider", name: `s-${iface}` })!;
-      repo.setConnection({ plug: { snap: "consumer", name: plug.name }, slot: { snap: "provider", name: slot.name }, interface: iface, auto: false, byGadget: false, undesired: false, plugStatic: plug.attrs, slotStatic: slot.attrs });
+    const attrsYaml = (attrs: object | undefined) => (attrs ? Object.entries(attrs).map(([k, v]) => `\n    ${k}: ${JSON.stringify(v)}`).join("") : "");
+    const apps = "apps:\n  one:\n    command: bin/one\n  two:\n    command: bin/two\nhooks:\n  configure:\n";
+    for (const m of builtinInterfaces) {
+      repo.addSnap(yaml(`c-${m.name}`, `${apps}plugs:\n  p:\n    interface: ${m.name}${attrsYaml(m.examples?.plug)}\n`), "x1");
+      repo.addSnap(yaml(`s-${m.name}`, `${apps}slots:\n  s:\n    interface: ${m.name}${attrsYaml(m.examples?.slot)}\n`), "x2");
+      expect(repo.snap(`c-${m.name}`)!.bad, `${m.name} example plug`).toEqual([]);
+      expect(repo.snap(`s-${m.name}`)!.bad, `${m.name} example slot`).toEqual([]);
+      const plug = repo.plug({ snap: `c-${m.name}`, name: "p" })!;
+      const slot = repo.slot({ snap: `s-${m.name}`, name: "s" })!;
+      repo.setConnection({ plug: { snap: plug.snap, name: "p" }, slot: { snap: slot.snap, name: "s" }, interface: m.name, auto: false, byGadget: false, undesired: false, plugStatic: plug.attrs, slotStatic: slot.attrs });
+      if (m.implicitOn.classic) {
+        repo.addSnap(yaml(`i-${m.name}`, `${apps}plugs:\n  p:\n    interface: ${m.name}${attrsYaml(m.examples?.plug)}\n`), "x3");
+        const p2 = repo.plug({ snap: `i-${m.name}`, name: "p" })!;
+        repo.setConnection({ plug: { snap: p2.snap, name: "p" }, slot: { snap: "core", name: m.name }, interface: m.name, auto: false, byGadget: false, undesired: false, plugStatic: p2.attrs, slotStatic: {} });
+      }
     }
     const profiles = await compileAll(repo);
-    expect(profiles).toBe(4);
-    const consumer = planSnap(paths, repo, registry, repo.snap("consumer")!);
-    const text = [...consumer.values()].join("\n");
-    for (const m of builtinInterfaces) if (m.connectedPlug?.apparmor) expect(text).toContain(`# --- ${m.name}: consumer:p-${m.name}`);
-  });
+    expect(profiles).toBeGreaterThanOrEqual(builtinInterfaces.length * 2 * 3);
+    // Every module that has AppArmor snippets shows up in the rendered consumer or provider.
+    for (const m of builtinInterfaces) {
+      const text = [...planSnap(paths, repo, registry, repo.snap(`c-${m.name}`)!).values(), ...planSnap(paths, repo, registry, repo.snap(`s-${m.name}`)!).values()].join("\n");
+      if (m.connectedPlug?.apparmor) expect(text, m.name).toContain(`# --- ${m.name}: c-${m.name}:p to s-${m.name}:s (plug side)`);
+      if (m.connectedSlot?.apparmor) expect(text, m.name).toContain(`(slot side)`);
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), "seccomp-"));
+    try {
+      const items = [];
+      for (const snap of repo.snaps()) {
+        for (const [file, content] of planSnap(paths, repo, registry, snap)) {
+          if (!file.endsWith(".src")) continue;
+          items.push({ source: parseSeccompSource(content, file), output: path.join(dir, `${path.basename(file)}.bin`) });
+        }
+      }
+      await compileSeccompBatch(items);
+      expect(items.length).toBe(profiles);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it("the whole corpus, every plug connected", async () => {
     const repo = new Repository(registry, DEFAULT_DEVICE);

@@ -91,6 +91,11 @@ export interface InterfaceModule {
   readonly connectedSlot?: Snippets<ConnectedContext>;
   readonly permanentPlug?: Snippets<PermanentContext>;
   readonly permanentSlot?: Snippets<PermanentContext>;
+  /**
+   * Valid attributes for a plug and a slot of this interface, used by the
+   * tests that render and compile every module (and by generated docs).
+   */
+  readonly examples?: { readonly plug?: AttrMap; readonly slot?: AttrMap };
 }
 
 /** Identity helper so modules are checked against the shape where they are written. */
