@@ -6,6 +6,7 @@ import { register as connections } from "./commands/connections.js";
 import { register as disconnect } from "./commands/disconnect.js";
 import { register as explain } from "./commands/explain.js";
 import { register as install } from "./commands/install.js";
+import { register as iface } from "./commands/interface.js";
 import { register as interfaces } from "./commands/interfaces.js";
 import { register as keys } from "./commands/keys.js";
 import { register as profiles } from "./commands/profiles.js";
@@ -21,7 +22,7 @@ const program = new Command("plugboard")
   .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
   .exitOverride()
   .showHelpAfterError(false);
-for (const add of [install, remove, interfaces, connections, connect, disconnect, explain, profiles, run, warnings, keys]) add(program);
+for (const add of [install, remove, interfaces, iface, connections, connect, disconnect, explain, profiles, run, warnings, keys]) add(program);
 for (const c of program.commands) c.exitOverride();
 
 try {

@@ -10,3 +10,4 @@ export * from "./policy-view.js";
 export * from "./asserts.js";
 export * from "./profiles.js";
 export * from "./run.js";
+export * from "./interface-info.js";
