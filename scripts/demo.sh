@@ -16,4 +16,6 @@ pb interfaces -i bluez
 pb connect baz:bluez foo-blue:bluez
 pb interfaces -i bluez
 pb connections
+echo "# what connecting the camera would change in foo's confinement:"
+pb connect --dry-run foo:camera
 echo "# state: $root/var/lib/plugboard/state.json"
