@@ -1,11 +1,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { builtinRegistry } from "../../interfaces/index.js";
+import { builtinInterfaces, builtinRegistry } from "../../interfaces/index.js";
 import { AssertionDatabase, type Assertion } from "../asserts/index.js";
 import { parseDeviceYaml, type DeviceInfo } from "../device/index.js";
 import { PlugboardError, StateError } from "../errors/index.js";
 import { readIfExists } from "../files/index.js";
-import type { InterfaceRegistry } from "../iface/index.js";
+import { makeRegistry, type InterfaceRegistry } from "../iface/index.js";
 import type { Paths } from "../paths/index.js";
 import { Repository, type Connection } from "../repo/index.js";
 import { compileDeclaration } from "../policy/index.js";
@@ -14,6 +14,7 @@ import { readState, withStateLock, writeState, type ConnectionState, type State 
 import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/index.js";
 import { planSnap, type SnapPlan } from "../plan/index.js";
 import { seccompCompiler } from "./seccomp.js";
+import { loadCustomInterfaces } from "./custom-interfaces.js";
 import { makePolicyView, type PolicyView, type SnapIdentity } from "./policy-view.js";
 
 /** Everything a command needs to answer a question or make a change. */
@@ -31,6 +32,8 @@ export interface LoadedSystem {
   gadgetConnections: readonly GadgetConnection[];
   /** Set for --dry-run: nothing may be written. */
   dryRun: boolean;
+  /** Custom interface definitions that were skipped, and why. */
+  readonly customProblems: readonly string[];
 }
 
 export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
@@ -40,7 +43,8 @@ export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
 export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
   const [deviceFile, state, assertions] = await Promise.all([loadDevice(paths), readState(paths), AssertionDatabase.open(paths)]);
   const device = withModelAssertion(deviceFile, assertions.find("model"));
-  const registry = builtinRegistry();
+  const custom = await loadCustomInterfaces(paths, builtinInterfaces);
+  const registry = custom.modules.length ? makeRegistry([...builtinInterfaces, ...custom.modules]) : builtinRegistry();
   const repo = new Repository(registry, device);
   await Promise.all(
     Object.entries(state.snaps).map(async ([name, s]) => {
@@ -72,7 +76,7 @@ export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
     const text = await readIfExists(file);
     if (text !== undefined) gadgetConnections = parseGadgetConnections(text, file);
   }
-  return { paths, device, registry, state, repo, assertions, identities, policy, gadgetConnections, dryRun: false };
+  return { paths, device, registry, state, repo, assertions, identities, policy, gadgetConnections, dryRun: false, customProblems: custom.problems };
 }
 
 /**
@@ -181,7 +185,9 @@ export async function mutateSystem<T>(
       diff = await diffPlans(paths, plans);
       if (options.dryRun) return { ...m.result, files: { dryRun: true, diff } };
       const report = await applyDiff(paths, diff, { compileSeccomp: seccompCompiler(paths) });
-      if (m.state !== sys.state) await writeState(paths, m.state);
+      // Skipped custom interface definitions are reported through `plugboard warnings`.
+      const finalState = sys.customProblems.reduce((st, p) => addWarning(st, p, new Date()), m.state);
+      if (finalState !== sys.state) await writeState(paths, finalState);
       await m.afterCommit?.();
       await removeUnreferencedRevisions(paths, m.state);
       return { ...m.result, files: { dryRun: false, diff, report } };

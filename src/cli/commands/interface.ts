@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .action(async (name: string | undefined, _opts: unknown, cmd: Command) => {
       const [{ loadSystem, summarizeInterface, interfaceUsers }, { PolicyError }] = await Promise.all([import("../../ops/index.js"), import("../../errors/index.js")]);
       const sys = await loadSystem(pathsFrom(cmd));
+      for (const p of sys.customProblems) process.stderr.write(`WARNING: ${p}\n`);
       if (name === undefined) {
         const all = sys.registry.all().map((m) => summarizeInterface(m, sys.policy.base));
         if (jsonWanted(cmd)) return printJson(all);
