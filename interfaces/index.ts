@@ -6,6 +6,7 @@ import { catalogue2 } from "./catalogue-2.js";
 import { catalogue3 } from "./catalogue-3.js";
 import camera from "./camera.js";
 import content from "./content.js";
+import customDevice from "./custom-device.js";
 import docker from "./docker.js";
 import dockerSupport from "./docker-support.js";
 import home from "./home.js";
@@ -17,6 +18,7 @@ export const builtinInterfaces: readonly InterfaceModule[] = [
   bluez,
   camera,
   content,
+  customDevice,
   docker,
   dockerSupport,
   home,
