@@ -21,7 +21,7 @@ export function resolveSnapPath(p: string, snap: string, revision: string): stri
   const m = /^\$(SNAP_DATA|SNAP_COMMON|SNAP)(?=\/|$)(.*)$/.exec(p);
   const [base, rest] = m
     ? [m[1] === "SNAP" ? `/snap/${snap}/${revision}` : m[1] === "SNAP_DATA" ? `/var/snap/${snap}/${revision}` : `/var/snap/${snap}/common`, m[2]!]
-    : [`/snap/${snap}/${revision}`, p === "." ? "" : `/${p}`];
+    : [`/snap/${snap}/${revision}`, p === "." || p === "/" ? "" : `/${p.replace(/^\//, "")}`];
   // Attributes were checked at install; check the rendered path again where it lands.
   return safeAbsolutePath(base + rest, `content path ${JSON.stringify(p)} of snap ${snap}`);
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { snippetText, type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
+import { safeUdevMatch } from "../src/backends/validate.js";
+import type { PlugInfo, SnapInfo } from "../src/snap/index.js";
+
+const endpoint = (snap: string, iface: string): PlugInfo => ({ snap, name: "x", interface: iface, attrs: {}, apps: [], hooks: [] });
+const snap = (name: string): SnapInfo => ({ name, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
+/** A connection of app:x to the system snap's slot. */
+const connect = (m: InterfaceModule): ConnectedContext => ({
+  plug: endpoint("app", m.name),
+  slot: endpoint("core", m.name),
+  plugSnap: snap("app"),
+  slotSnap: snap("core"),
+  plugRevision: "x1",
+  slotRevision: "x2",
+  plugLabel: '"snap.app.app"',
+  slotLabel: '"unconfined"',
+  slotIsSystem: true,
+});
+/** The rule lines of the plug side's AppArmor snippet, without comments and blank lines. */
+const rules = (m: InterfaceModule) =>
+  snippetText(m.connectedPlug?.apparmor, connect(m)).split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const udev = (m: InterfaceModule) => {
+  const u = m.connectedPlug?.udev;
+  return typeof u === "function" ? u(connect(m)) : (u ?? []);
+};
+const devRules = (m: InterfaceModule) => rules(m).filter((l) => l.startsWith("/dev/"));
+import blockDevices from "./block-devices.js";
+
+describe("block-devices", () => {
+  it("grants disks and partitions but no loop or device-mapper volumes", () => {
+    const dev = devRules(blockDevices);
+    expect(dev).toContain("/dev/sd{,[a-h]}[a-z]{,[0-9]*} rwk,");
+    expect(dev).toContain("/dev/nvme[0-9]*n[0-9]*{,p[0-9]*} rwk,");
+    expect(dev.some((l) => /loop|dm-|mapper/.test(l))).toBe(false);
+    expect(udev(blockDevices)).toEqual(['SUBSYSTEM=="block"', 'SUBSYSTEM=="nvme", KERNEL=="nvme[0-9]*"']);
+    for (const u of udev(blockDevices)) expect(safeUdevMatch(u, "block-devices")).toBe(u);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { AttributeProblem, snippetText, type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
+import { safeUdevMatch } from "../src/backends/validate.js";
+import type { AttrMap, PlugInfo, SnapInfo } from "../src/snap/index.js";
+
+const endpoint = (snap: string, iface: string, attrs: AttrMap): PlugInfo => ({ snap, name: "x", interface: iface, attrs, apps: [], hooks: [] });
+const snap = (name: string): SnapInfo => ({ name, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
+/** A connection of app:x to provider:x (or to the system snap), with these attributes. */
+const connect = (m: InterfaceModule, plugAttrs: AttrMap, slotAttrs: AttrMap, system = false): ConnectedContext => ({
+  plug: endpoint("app", m.name, plugAttrs),
+  slot: endpoint(system ? "core" : "provider", m.name, slotAttrs),
+  plugSnap: snap("app"),
+  slotSnap: snap(system ? "core" : "provider"),
+  plugRevision: "x1",
+  slotRevision: "x2",
+  plugLabel: '"snap.app.app"',
+  slotLabel: system ? '"unconfined"' : '"snap.provider.*"',
+  slotIsSystem: system,
+});
+const apparmorOf = (m: InterfaceModule, ctx: ConnectedContext) => snippetText(m.connectedPlug?.apparmor, ctx);
+const udevOf = (m: InterfaceModule, ctx: ConnectedContext) => {
+  const u = m.connectedPlug?.udev;
+  return typeof u === "function" ? u(ctx) : (u ?? []);
+};
+/** The rule lines of a snippet, without comments and blank lines. */
+const rules = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+void AttributeProblem; void safeUdevMatch; void rules;
+import i2c from "./i2c.js";
+
+describe("i2c", () => {
+  it.each<[string, AttrMap, RegExp]>([
+    ["nothing", {}, /exactly one of path and sysfs-name/],
+    ["both", { path: "/dev/i2c-1", "sysfs-name": "1-0050" }, /exactly one of path and sysfs-name/],
+    ["a non-i2c node", { path: "/dev/sda" }, /not an I2C adapter node/],
+    ["a glob", { path: "/dev/i2c-*" }, /not an I2C adapter node/],
+    ["a trailing rule", { path: "/dev/i2c-1 rw,\n/** rwx" }, /not an I2C adapter node/],
+    ["a sysfs-name with a slash", { "sysfs-name": "../../kernel" }, /not a device name/],
+    ["a sysfs-name with a brace", { "sysfs-name": "{a,b}" }, /not a device name/],
+    ["an unknown attribute", { path: "/dev/i2c-1", mode: "rw" }, /unknown attribute "mode"/],
+  ])("slot refuses %s", (_l, attrs, re) => {
+    expect(() => i2c.sanitizeSlot!(endpoint("gadget", "i2c", attrs))).toThrow(AttributeProblem);
+    expect(() => i2c.sanitizeSlot!(endpoint("gadget", "i2c", attrs))).toThrow(re);
+  });
+
+  it("grants and tags exactly the adapter named by path", () => {
+    const ctx = connect(i2c, {}, { path: "/dev/i2c-3" });
+    const r = rules(apparmorOf(i2c, ctx));
+    expect(r).toContain("/dev/i2c-3 rw,");
+    expect(r.filter((l) => l.startsWith("/dev/"))).toEqual(["/dev/i2c-3 rw,"]);
+    expect(udevOf(i2c, ctx)).toEqual(['KERNEL=="i2c-3"']);
+    for (const u of udevOf(i2c, ctx)) expect(safeUdevMatch(u, "test")).toBe(u);
+  });
+
+  it("grants one device's sysfs directory for sysfs-name, and no device node", () => {
+    const ctx = connect(i2c, {}, { "sysfs-name": "1-0050" });
+    const r = rules(apparmorOf(i2c, ctx));
+    expect(r).toContain("/sys/bus/i2c/devices/1-0050 r,");
+    expect(r.some((l) => l.startsWith("/dev/"))).toBe(false);
+    expect(udevOf(i2c, ctx)).toEqual([]);
+  });
+});

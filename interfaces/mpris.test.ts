@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { AttributeProblem, snippetText, type ConnectedContext, type InterfaceModule, type PermanentContext } from "../src/iface/index.js";
+import { safeUdevMatch } from "../src/backends/validate.js";
+import { parseSnapYaml, type AttrMap, type PlugInfo } from "../src/snap/index.js";
+import mod from "./mpris.js";
+
+const m: InterfaceModule = mod;
+
+const endpoint = (snap: string, name: string, attrs: AttrMap): PlugInfo => ({ snap, name, interface: m.name, attrs, apps: ["one"], hooks: [] });
+const snapInfo = (name: string) => parseSnapYaml(`name: ${name}\nversion: "1"\napps:\n  one:\n    command: bin/one\n`, { file: name });
+const ctx = (plugAttrs: AttrMap = {}, slotAttrs: AttrMap = {}): ConnectedContext => ({
+  plug: endpoint("c", "p", plugAttrs),
+  slot: endpoint("s", "s", slotAttrs),
+  plugSnap: snapInfo("c"),
+  slotSnap: snapInfo("s"),
+  plugRevision: "1",
+  slotRevision: "2",
+  plugLabel: "\"snap.c.one\"",
+  slotLabel: "\"snap.s.one\"",
+  slotIsSystem: false,
+});
+const permanent = (attrs: AttrMap = {}): PermanentContext => ({ endpoint: endpoint("s", "s", attrs), snap: snapInfo("s"), revision: "2" });
+const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const udevOf = (c: ConnectedContext): readonly string[] => {
+  const u = m.connectedPlug?.udev ?? [];
+  return typeof u === "function" ? u(c) : u;
+};
+void AttributeProblem; void permanent; void lines; void udevOf; void safeUdevMatch; void snippetText;
+
+
+describe("mpris", () => {
+  it.each([
+    [{ name: "" }, /not a D-Bus name element/],
+    [{ name: "a.b" }, /not a D-Bus name element/],
+    [{ name: "a b" }, /not a D-Bus name element/],
+    [{ name: "x,*" }, /not a D-Bus name element/],
+    [{ name: "{a,b}" }, /not a D-Bus name element/],
+    [{ name: 5 }, /must be a string/],
+    [{ name: "ok", bus: "system" }, /unknown attribute "bus"/],
+  ])("slot refuses %j", (attrs, re) => {
+    expect(() => m.sanitizeSlot!(endpoint("s", "s", attrs as AttrMap))).toThrow(AttributeProblem);
+    expect(() => m.sanitizeSlot!(endpoint("s", "s", attrs as AttrMap))).toThrow(re);
+  });
+  it("owns exactly the player name, or the snap name when none is given", () => {
+    const named = lines(snippetText(m.permanentSlot!.apparmor, permanent({ name: "vlc" })));
+    expect(named.filter((l) => l.startsWith("dbus (bind)"))).toEqual(["dbus (bind) bus=session name=org.mpris.MediaPlayer2.vlc{,.*},"]);
+    const plain = lines(snippetText(m.permanentSlot!.apparmor, permanent({})));
+    expect(plain.filter((l) => l.startsWith("dbus (bind)"))).toEqual(["dbus (bind) bus=session name=org.mpris.MediaPlayer2.@{SNAP_NAME}{,.*},"]);
+    expect(() => snippetText(m.permanentSlot!.apparmor, permanent({ name: "a,b" }))).toThrow();
+  });
+  it("talks only to the connected peer on the session bus", () => {
+    const plugSide = snippetText(m.connectedPlug!.apparmor, ctx());
+    expect(plugSide).toContain("path=/org/mpris/MediaPlayer2 peer=(label=\"snap.s.one\")");
+    expect(plugSide).not.toContain("bus=system");
+    expect(snippetText(m.connectedSlot!.apparmor, ctx())).toContain("peer=(label=\"snap.c.one\")");
+  });
+});
+

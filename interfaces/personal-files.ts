@@ -1,0 +1,57 @@
+import { AttributeProblem, defineInterface, optionalStringList } from "../src/iface/index.js";
+import { safeAbsolutePath } from "../src/backends/validate.js";
+import type { AttrMap } from "../src/snap/index.js";
+
+// Characters that mean something to AppArmor (globs, alternation, variables,
+// quoting, rule ends), or that break a line, are refused in these paths.
+const UNSAFE = /[\s"'`\\{}[\]*?^,#@=$!<>|;\0]/;
+
+/** Why a personal-files path is refused, or null: "$HOME/" then a clean relative path. */
+export function homePathProblem(p: string): string | null {
+  if (!p.startsWith("$HOME/")) return 'must start with "$HOME/"';
+  const rest = p.slice("$HOME/".length);
+  if (rest.length === 0) return "must name something inside $HOME, not $HOME itself";
+  if (UNSAFE.test(rest)) return "contains a character that is not allowed here (whitespace, quotes, globs, braces, $, @ and similar)";
+  if (rest.endsWith("/") || rest.includes("//")) return "is not a clean path (doubled or trailing slash)";
+  if (rest.split("/").some((seg) => seg === ".." || seg === ".")) return "is not a clean path (. or .. component)";
+  return null;
+}
+
+function paths(attrs: AttrMap, key: "read" | "write"): string[] {
+  const v = attrs[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** AppArmor rules for one "$HOME/…" path: the file or directory itself and, for a directory, what is below it. */
+function rules(p: string, perms: string): string[] {
+  // Checked at install by sanitizePlug; checked again where it lands in a rule.
+  const rel = safeAbsolutePath(p.slice("$HOME".length), `personal-files path ${JSON.stringify(p)}`);
+  return [`owner @{HOME}${rel} ${perms},`, `owner @{HOME}${rel}/ ${perms === "rk" ? "r" : "rw"},`, `owner @{HOME}${rel}/** ${perms},`];
+}
+
+export default defineInterface({
+  name: "personal-files",
+  summary: "allows access to particular files or directories in the user's home directory",
+  implicitOn: { core: true, classic: true },
+  baseDeclaration: {
+    plugs: { "allow-installation": false, "deny-auto-connection": true },
+    slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
+  },
+  sanitizePlug: (plug) => {
+    const read = optionalStringList(plug.attrs, "read", homePathProblem) ?? [];
+    const write = optionalStringList(plug.attrs, "write", homePathProblem) ?? [];
+    if (read.length === 0 && write.length === 0) throw new AttributeProblem('personal-files plug must set "read" or "write" paths');
+    return plug.attrs;
+  },
+  connectedPlug: {
+    // Restricted by the base declaration because each path is arbitrary; hidden
+    // files (credentials, shell start-up files) are what this is usually used for.
+    apparmor: (ctx) =>
+      [
+        "# Paths the plug names in the connecting user's home directory.",
+        ...paths(ctx.plug.attrs, "read").flatMap((p) => rules(p, "rk")),
+        ...paths(ctx.plug.attrs, "write").flatMap((p) => rules(p, "rwkl")),
+      ].join("\n"),
+  },
+  examples: { plug: { read: ["$HOME/.config/example"], write: ["$HOME/.local/share/example", "$HOME/.example.conf"] } },
+});

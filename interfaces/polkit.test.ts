@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { AttributeProblem, snippetText, type ConnectedContext, type InterfaceModule, type PermanentContext } from "../src/iface/index.js";
+import { safeUdevMatch } from "../src/backends/validate.js";
+import { parseSnapYaml, type AttrMap, type PlugInfo } from "../src/snap/index.js";
+import mod from "./polkit.js";
+
+const m: InterfaceModule = mod;
+
+const endpoint = (snap: string, name: string, attrs: AttrMap): PlugInfo => ({ snap, name, interface: m.name, attrs, apps: ["one"], hooks: [] });
+const snapInfo = (name: string) => parseSnapYaml(`name: ${name}\nversion: "1"\napps:\n  one:\n    command: bin/one\n`, { file: name });
+const ctx = (plugAttrs: AttrMap = {}, slotAttrs: AttrMap = {}): ConnectedContext => ({
+  plug: endpoint("c", "p", plugAttrs),
+  slot: endpoint("s", "s", slotAttrs),
+  plugSnap: snapInfo("c"),
+  slotSnap: snapInfo("s"),
+  plugRevision: "1",
+  slotRevision: "2",
+  plugLabel: "\"snap.c.one\"",
+  slotLabel: "\"snap.s.one\"",
+  slotIsSystem: false,
+});
+const permanent = (attrs: AttrMap = {}): PermanentContext => ({ endpoint: endpoint("s", "s", attrs), snap: snapInfo("s"), revision: "2" });
+const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const udevOf = (c: ConnectedContext): readonly string[] => {
+  const u = m.connectedPlug?.udev ?? [];
+  return typeof u === "function" ? u(c) : u;
+};
+void AttributeProblem; void permanent; void lines; void udevOf; void safeUdevMatch; void snippetText;
+
+
+const DIGEST = "a".repeat(64);
+describe("polkit", () => {
+  it.each([
+    [{}, /must set "action-prefix" or "install-rules"/],
+    [{ "action-prefix": "single" }, /not a D-Bus style name/],
+    [{ "action-prefix": "org..example" }, /not a D-Bus style name/],
+    [{ "action-prefix": "org.example.*" }, /not a D-Bus style name/],
+    [{ "action-prefix": "org.1example" }, /not a D-Bus style name/],
+    [{ "action-prefix": 7 }, /must be a string/],
+    [{ "install-rules": [] }, /non-empty list/],
+    [{ "install-rules": [{ name: "x.rules" }] }, /not a SHA3-384 digest/],
+    [{ "install-rules": [{ name: "../x.rules", "sha3-384": DIGEST }] }, /not a polkit rules file name/],
+    [{ "install-rules": [{ name: "x.conf", "sha3-384": DIGEST }] }, /not a polkit rules file name/],
+    [{ "install-rules": [{ name: "x.rules", "sha3-384": DIGEST, mode: "0644" }] }, /unknown attribute "mode"/],
+    [{ "action-prefix": "org.example.app", other: true }, /unknown attribute "other"/],
+  ])("refuses %j", (attrs, re) => {
+    expect(() => m.sanitizePlug!(endpoint("c", "p", attrs as AttrMap))).toThrow(AttributeProblem);
+    expect(() => m.sanitizePlug!(endpoint("c", "p", attrs as AttrMap))).toThrow(re);
+  });
+  it("accepts install-rules alone", () => {
+    expect(() => m.sanitizePlug!(endpoint("c", "p", { "install-rules": [{ name: "polkit.app.rules", "sha3-384": DIGEST }] }))).not.toThrow();
+  });
+  it("talks to polkitd only when an action prefix is set", () => {
+    expect(snippetText(m.connectedPlug!.apparmor, ctx({ "install-rules": [{ name: "x.rules", "sha3-384": DIGEST }] })).trim()).toBe("");
+    const text = snippetText(m.connectedPlug!.apparmor, ctx({ "action-prefix": "org.example.app" }));
+    expect(text).toContain("interface=org.freedesktop.PolicyKit1.Authority member={CheckAuthorization,CancelCheckAuthorization,RegisterAuthenticationAgentWithOptions}");
+  });
+});
+

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { AttributeProblem, snippetText, type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
+import { safeUdevMatch } from "../src/backends/validate.js";
+import type { AttrMap, PlugInfo, SnapInfo } from "../src/snap/index.js";
+
+const endpoint = (snap: string, iface: string, attrs: AttrMap): PlugInfo => ({ snap, name: "x", interface: iface, attrs, apps: [], hooks: [] });
+const snap = (name: string): SnapInfo => ({ name, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
+/** app:x connected to gadget:x (or to the system snap), with these attributes. */
+const connect = (m: InterfaceModule, plugAttrs: AttrMap, slotAttrs: AttrMap, system = false): ConnectedContext => ({
+  plug: endpoint("app", m.name, plugAttrs),
+  slot: endpoint(system ? "core" : "gadget", m.name, slotAttrs),
+  plugSnap: snap("app"),
+  slotSnap: snap(system ? "core" : "gadget"),
+  plugRevision: "x1",
+  slotRevision: "x2",
+  plugLabel: '"snap.app.app"',
+  slotLabel: system ? '"unconfined"' : '"snap.gadget.*"',
+  slotIsSystem: system,
+});
+const apparmorOf = (m: InterfaceModule, ctx: ConnectedContext) => snippetText(m.connectedPlug?.apparmor, ctx);
+const udevOf = (m: InterfaceModule, ctx: ConnectedContext) => {
+  const u = m.connectedPlug?.udev;
+  return typeof u === "function" ? u(ctx) : (u ?? []);
+};
+/** The rule lines of a snippet, without comments and blank lines. */
+const rules = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const devRules = (text: string) => rules(text).filter((l) => l.startsWith("/dev/"));
+void AttributeProblem; void safeUdevMatch; void rules; void devRules; void udevOf; void apparmorOf; void connect;
+import serialPort from "./serial-port.js";
+
+describe("serial-port", () => {
+  it.each<[string, AttrMap, RegExp]>([
+    ["no path", {}, /must set path/],
+    ["a disk", { path: "/dev/sda" }, /not "\/dev\/sda"|serial device/],
+    ["a glob", { path: "/dev/ttyUSB*" }, /serial device/],
+    ["a console", { path: "/dev/tty1" }, /serial device/],
+    ["a leading zero", { path: "/dev/ttyUSB01" }, /serial device/],
+    ["an injected rule", { path: "/dev/ttyUSB0 rw,\n/** rwx" }, /serial device/],
+    ["a relative path", { path: "ttyUSB0" }, /serial device/],
+    ["a number", { path: 5 }, /must be a string/],
+    ["usb ids with a tty path", { path: "/dev/ttyUSB0", "usb-vendor": 0x0403, "usb-product": 0x6001 }, /\/dev\/serial-port-NAME/],
+    ["a vendor without product", { path: "/dev/serial-port-ftdi", "usb-vendor": 0x0403 }, /go together/],
+    ["a vendor out of range", { path: "/dev/serial-port-ftdi", "usb-vendor": 0x10000, "usb-product": 1 }, /USB id/],
+    ["a vendor as text", { path: "/dev/serial-port-ftdi", "usb-vendor": "0403", "usb-product": 1 }, /USB id/],
+    ["a bad interface number", { path: "/dev/ttyUSB0", "usb-interface-number": -1 }, /usb-interface-number/],
+    ["an unknown attribute", { path: "/dev/ttyUSB0", baud: 9600 }, /unknown attribute "baud"/],
+  ])("slot refuses %s", (_l, attrs, re) => {
+    expect(() => serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", attrs))).toThrow(AttributeProblem);
+    expect(() => serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", attrs))).toThrow(re);
+  });
+
+  it.each(["/dev/ttyUSB0", "/dev/ttyACM12", "/dev/ttyS0", "/dev/ttyAMA0", "/dev/ttyXRUSB3", "/dev/ttymxc1"])("slot accepts %s", (path) => {
+    expect(serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", { path }))).toEqual({ path });
+  });
+
+  it("grants and tags exactly the named device", () => {
+    const ctx = connect(serialPort, {}, { path: "/dev/ttyACM2" });
+    expect(devRules(apparmorOf(serialPort, ctx))).toEqual(["/dev/ttyACM2 rwk,"]);
+    expect(udevOf(serialPort, ctx)).toEqual(['SUBSYSTEM=="tty", KERNEL=="ttyACM2"']);
+    for (const u of udevOf(serialPort, ctx)) expect(safeUdevMatch(u, "t")).toBe(u);
+  });
+
+  it("tags a USB adapter by vendor and product", () => {
+    const ctx = connect(serialPort, {}, { path: "/dev/serial-port-ftdi", "usb-vendor": 0x0403, "usb-product": 0x6001 });
+    expect(devRules(apparmorOf(serialPort, ctx))).toEqual(["/dev/serial-port-ftdi rwk,", "/dev/tty{USB,ACM}[0-9]* rwk,"]);
+    expect(udevOf(serialPort, ctx)).toEqual(['SUBSYSTEM=="tty", ENV{ID_VENDOR_ID}=="0403", ENV{ID_MODEL_ID}=="6001"']);
+    for (const u of udevOf(serialPort, ctx)) expect(safeUdevMatch(u, "t")).toBe(u);
+  });
+});

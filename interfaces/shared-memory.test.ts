@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { AttributeProblem, snippetText, type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
+import { safeUdevMatch } from "../src/backends/validate.js";
+import type { AttrMap, PlugInfo, SnapInfo } from "../src/snap/index.js";
+
+const endpoint = (snap: string, iface: string, attrs: AttrMap): PlugInfo => ({ snap, name: "x", interface: iface, attrs, apps: [], hooks: [] });
+const snap = (name: string): SnapInfo => ({ name, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
+/** app:x connected to gadget:x (or to the system snap), with these attributes. */
+const connect = (m: InterfaceModule, plugAttrs: AttrMap, slotAttrs: AttrMap, system = false): ConnectedContext => ({
+  plug: endpoint("app", m.name, plugAttrs),
+  slot: endpoint(system ? "core" : "gadget", m.name, slotAttrs),
+  plugSnap: snap("app"),
+  slotSnap: snap(system ? "core" : "gadget"),
+  plugRevision: "x1",
+  slotRevision: "x2",
+  plugLabel: '"snap.app.app"',
+  slotLabel: system ? '"unconfined"' : '"snap.gadget.*"',
+  slotIsSystem: system,
+});
+const apparmorOf = (m: InterfaceModule, ctx: ConnectedContext) => snippetText(m.connectedPlug?.apparmor, ctx);
+const udevOf = (m: InterfaceModule, ctx: ConnectedContext) => {
+  const u = m.connectedPlug?.udev;
+  return typeof u === "function" ? u(ctx) : (u ?? []);
+};
+/** The rule lines of a snippet, without comments and blank lines. */
+const rules = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const devRules = (text: string) => rules(text).filter((l) => l.startsWith("/dev/"));
+void AttributeProblem; void safeUdevMatch; void rules; void devRules; void udevOf; void apparmorOf; void connect;
+import sharedMemory from "./shared-memory.js";
+
+describe("shared-memory", () => {
+  it.each<[string, AttrMap, RegExp]>([
+    ["private as text", { private: "yes" }, /true or false/],
+    ["a name with private", { private: true, "shared-memory": "x" }, /must not be set together/],
+    ["a bad name", { "shared-memory": "a b" }, /shared-memory name/],
+    ["an unknown attribute", { read: ["x"] }, /unknown attribute "read"/],
+  ])("plug refuses %s", (_l, attrs, re) => {
+    expect(() => sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", attrs))).toThrow(AttributeProblem);
+    expect(() => sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", attrs))).toThrow(re);
+  });
+
+  it.each<[string, AttrMap, RegExp]>([
+    ["no paths", {}, /must set "read" or "write"/],
+    ["a slash", { read: ["a/b"] }, /without '\/'/],
+    ["a dot-dot", { write: [".."] }, /not a usable name/],
+    ["two stars", { read: ["a*b*"] }, /at most one \*/],
+    ["a double star", { read: ["a**"] }, /at most one \*/],
+    ["a lone star", { write: ["*"] }, /not a usable name/],
+    ["an alternation", { read: ["{a,b}"] }, /not allowed/],
+    ["an injected rule", { write: ["x rw,\n/** rwx"] }, /without .\/.|not allowed/],
+    ["an injected rule without slashes", { write: ["x rw, y"] }, /not allowed/],
+    ["a string instead of a list", { read: "x" }, /must be a list/],
+    ["an unknown attribute", { read: ["x"], private: true }, /unknown attribute "private"/],
+  ])("slot refuses %s", (_l, attrs, re) => {
+    expect(() => sharedMemory.sanitizeSlot!(endpoint("gadget", "shared-memory", attrs))).toThrow(AttributeProblem);
+    expect(() => sharedMemory.sanitizeSlot!(endpoint("gadget", "shared-memory", attrs))).toThrow(re);
+  });
+
+  it("fills in defaults as snapd does", () => {
+    expect(sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", {}))).toEqual({ private: false, "shared-memory": "x" });
+    expect(sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", { private: true }))).toEqual({ private: true });
+    expect(sharedMemory.sanitizeSlot!(endpoint("gadget", "shared-memory", { read: ["a"] }))).toEqual({ read: ["a"], "shared-memory": "x" });
+  });
+
+  it("gives the consumer read-only and writable objects as the slot says, and the provider all of them", () => {
+    const ctx = connect(sharedMemory, { "shared-memory": "x", private: false }, { "shared-memory": "x", read: ["ro"], write: ["rw-*"] });
+    expect(rules(apparmorOf(sharedMemory, ctx))).toEqual(["/dev/shm/ro r,", "/dev/shm/rw-* mrwlk,"]);
+    expect(rules(snippetText(sharedMemory.connectedSlot?.apparmor, ctx))).toEqual(["/dev/shm/ro mrwlk,", "/dev/shm/rw-* mrwlk,"]);
+    expect(sharedMemory.connectedPlug!.mount!(ctx)).toEqual([]);
+  });
+
+  it("gives a private plug its own /dev/shm", () => {
+    const ctx = connect(sharedMemory, { private: true }, {}, true);
+    expect(rules(apparmorOf(sharedMemory, ctx))).toEqual(["/dev/shm/** mrwlk,"]);
+    expect(sharedMemory.connectedPlug!.mount!(ctx)).toEqual([{ source: "/dev/shm/snap.app", target: "/dev/shm", readOnly: false }]);
+    expect(snippetText(sharedMemory.connectedSlot?.apparmor, ctx)).toBe("");
+  });
+});

@@ -1,0 +1,25 @@
+import { defineInterface } from "../src/iface/index.js";
+
+export default defineInterface({
+  name: "ssh-keys",
+  summary: "allows reading the user's SSH configuration and private and public keys, and running ssh",
+  implicitOn: { core: true, classic: true },
+  baseDeclaration: {
+    slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
+  },
+  connectedPlug: {
+    apparmor: `
+# The user's whole ~/.ssh (private keys included), read-only, and the system ssh client.
+owner @{HOME}/.ssh/ r,
+owner @{HOME}/.ssh/** r,
+/etc/ssh/ssh_config r,
+/etc/ssh/ssh_config.d/ r,
+/etc/ssh/ssh_config.d/* r,
+/usr/bin/ssh ixr,
+/usr/bin/scp ixr,
+/usr/bin/sftp ixr,
+/usr/bin/ssh-add ixr,
+/usr/bin/ssh-keygen ixr,
+`,
+  },
+});

@@ -1,0 +1,43 @@
+import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalStringList } from "../src/iface/index.js";
+import { safeAbsolutePath } from "../src/backends/validate.js";
+import type { AttrMap, PlugInfo } from "../src/snap/index.js";
+
+const UNSAFE = /[\s"'`\\{}[\]*?^,#@=$!<>|;\0]/;
+
+/** An absolute, clean path naming a file or directory on the host, without AppArmor pattern characters. */
+export function systemPathProblem(p: string): string | null {
+  if (!p.startsWith("/")) return "must be an absolute path";
+  if (p === "/") return "must not be the root directory";
+  if (UNSAFE.test(p)) return "contains a character that is not allowed here (whitespace, quotes, globs, braces, $, @ and similar)";
+  if (p.endsWith("/") || p.includes("//")) return "is not a clean path (doubled or trailing slash)";
+  if (p.split("/").some((s) => s === "." || s === "..")) return "is not a clean path (. or .. component)";
+  return null;
+}
+
+function paths(plug: PlugInfo, key: "read" | "write"): string[] {
+  return (optionalStringList(plug.attrs, key, systemPathProblem) ?? []).map((p) => safeAbsolutePath(p, `system-files plug ${plug.snap}:${plug.name} ${key}`));
+}
+
+export default defineInterface({
+  name: "system-files",
+  summary: "allows access to specific files and directories of the host that the plug names",
+  implicitOn: { core: true, classic: true },
+  baseDeclaration: {
+    plugs: { "allow-installation": false, "deny-auto-connection": true },
+    slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
+  },
+  sanitizePlug: (plug): AttrMap => {
+    onlyKnownAttrs(plug.attrs, ["read", "write"]);
+    if (paths(plug, "read").length + paths(plug, "write").length === 0) throw new AttributeProblem('system-files plug must set "read" or "write" paths');
+    return plug.attrs;
+  },
+  connectedPlug: {
+    apparmor: (ctx) => {
+      // Each path names a file or a directory; a directory brings its contents.
+      const read = paths(ctx.plug, "read").flatMap((p) => [`${p} r,`, `${p}/ r,`, `${p}/** r,`]);
+      const write = paths(ctx.plug, "write").flatMap((p) => [`${p} rwkl,`, `${p}/ rw,`, `${p}/** rwkl,`]);
+      return ["# The host paths this plug names (store-approved).", ...read, ...write].join("\n");
+    },
+  },
+  examples: { plug: { read: ["/etc/example.conf", "/var/lib/example"], write: ["/var/log/example"] } },
+});
