@@ -24,7 +24,7 @@ export function safeLabel(value: string, where: string): string {
   return value;
 }
 
-const UDEV_MATCH_RE = /^(?:(?:KERNEL|SUBSYSTEM|SUBSYSTEMS|DRIVERS|ATTR\{[a-z0-9_]+\}|ATTRS\{[a-z0-9_]+\}|ENV\{[A-Z0-9_]+\})=="[A-Za-z0-9_.:/*?[\]-]+"(?:, )?)+$/;
+const UDEV_MATCH_RE = /^(?:(?:KERNEL|SUBSYSTEM|SUBSYSTEMS|DRIVERS|ATTR\{[A-Za-z0-9_]+\}|ATTRS\{[A-Za-z0-9_]+\}|ENV\{[A-Z0-9_]+\})=="[A-Za-z0-9_.:/*?[\]-]+"(?:, )?)+$/;
 
 /** A udev match expression: KEY=="value" pairs with conservative values. */
 export function safeUdevMatch(value: string, where: string): string {

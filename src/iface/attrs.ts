@@ -55,8 +55,8 @@ export function snapPathProblem(p: string): string | null {
   if (UNSAFE_PATH_CHARS.test(p.replace(/^\$(SNAP_DATA|SNAP_COMMON|SNAP)(?=\/|$)/, ""))) {
     return "contains a character that is not allowed in a path here (whitespace, quotes, globs, braces, $, and similar)";
   }
-  if (p.startsWith("/")) return "must be relative to $SNAP or start with $SNAP, $SNAP_DATA or $SNAP_COMMON";
-  if (p === ".") return null;
+  // As in snapd, a path without a variable is inside $SNAP, with or without a leading slash.
+  if (p === "." || p === "/") return null;
   if (p.endsWith("/") || p.includes("//")) return "is not a clean path (doubled or trailing slash)";
   if (p.split("/").some((seg) => seg === ".." || seg === ".")) return "is not a clean path (. or .. component)";
   return null;
