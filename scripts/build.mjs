@@ -23,6 +23,7 @@ const result = await build({
   // node-pty is native and only used by tests.
   external: ["node-pty"],
   sourcemap: "linked",
+  minify: true,
   logLevel: "warning",
   // CommonJS dependencies bundled into ESM still call require() for builtins.
   banner: { js: 'import { createRequire as __pbCreateRequire } from "node:module"; const require = __pbCreateRequire(import.meta.url);' },
