@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { PlugboardError } from "../errors/index.js";
 import { register as connect } from "./commands/connect.js";
 import { register as connections } from "./commands/connections.js";
+import { register as denials } from "./commands/denials.js";
 import { register as disconnect } from "./commands/disconnect.js";
 import { register as explain } from "./commands/explain.js";
 import { register as install } from "./commands/install.js";
@@ -22,7 +23,7 @@ const program = new Command("plugboard")
   .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
   .exitOverride()
   .showHelpAfterError(false);
-for (const add of [install, remove, interfaces, iface, connections, connect, disconnect, explain, profiles, run, warnings, keys]) add(program);
+for (const add of [install, remove, interfaces, iface, connections, connect, disconnect, explain, profiles, run, denials, warnings, keys]) add(program);
 for (const c of program.commands) c.exitOverride();
 
 try {

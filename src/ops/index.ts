@@ -11,3 +11,4 @@ export * from "./asserts.js";
 export * from "./profiles.js";
 export * from "./run.js";
 export * from "./interface-info.js";
+export * from "./denials.js";

@@ -4,3 +4,4 @@ export * from "./apparmor.js";
 export * from "./udev.js";
 export * from "./launch.js";
 export * from "./seccomp.js";
+export * from "./kernel-log.js";

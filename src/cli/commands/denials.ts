@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { jsonWanted, pathsFrom, printJson } from "../context.js";
+
+export function register(program: Command): void {
+  program
+    .command("denials")
+    .description("read AppArmor and seccomp denials from the kernel log, grouped by snap and app, with the interface that would grant each")
+    .option("--since <time>", "only denials since this time (as journalctl --since understands it)")
+    .option("--file <path>", "read this log file instead of the kernel log")
+    .option("--json", "print as JSON")
+    .action(async (opts: { since?: string; file?: string }, cmd: Command) => {
+      const { reportDenials } = await import("../../ops/index.js");
+      const rows = await reportDenials(pathsFrom(cmd), opts);
+      if (jsonWanted(cmd)) return printJson(rows);
+      if (rows.length === 0) return void process.stdout.write("No denials.\n");
+      let last = "";
+      for (const r of rows) {
+        const head = `${r.snap}.${r.app}`;
+        if (head !== last) process.stdout.write(`${last ? "\n" : ""}${head}:\n`);
+        last = head;
+        process.stdout.write(`  ${r.access}${r.count > 1 ? ` (${r.count} times)` : ""}\n    → ${r.suggestion}\n`);
+      }
+    });
+}
