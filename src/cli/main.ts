@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { PlugboardError } from "../errors/index.js";
+import { register as agent } from "./commands/agent.js";
 import { register as connect } from "./commands/connect.js";
 import { register as connections } from "./commands/connections.js";
 import { register as denials } from "./commands/denials.js";
@@ -13,6 +14,7 @@ import { register as keys } from "./commands/keys.js";
 import { register as profiles } from "./commands/profiles.js";
 import { register as remove } from "./commands/remove.js";
 import { register as run } from "./commands/run.js";
+import { register as status } from "./commands/status.js";
 import { register as warnings } from "./commands/warnings.js";
 
 // Only commander and the command definitions load at start-up; each command
@@ -23,7 +25,7 @@ const program = new Command("plugboard")
   .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
   .exitOverride()
   .showHelpAfterError(false);
-for (const add of [install, remove, interfaces, iface, connections, connect, disconnect, explain, profiles, run, denials, warnings, keys]) add(program);
+for (const add of [install, remove, interfaces, iface, connections, connect, disconnect, explain, profiles, run, denials, agent, status, warnings, keys]) add(program);
 for (const c of program.commands) c.exitOverride();
 
 try {

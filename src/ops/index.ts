@@ -12,3 +12,6 @@ export * from "./profiles.js";
 export * from "./run.js";
 export * from "./interface-info.js";
 export * from "./denials.js";
+export * from "./converge.js";
+export * from "./seed.js";
+export * from "./status.js";

@@ -5,3 +5,4 @@ export * from "./udev.js";
 export * from "./launch.js";
 export * from "./seccomp.js";
 export * from "./kernel-log.js";
+export * from "./system-key.js";

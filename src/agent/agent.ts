@@ -1,0 +1,93 @@
+import { watch } from "chokidar";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { PlugboardError } from "../errors/index.js";
+import { writeFileAtomic } from "../files/index.js";
+import { converge, processSeed } from "../ops/index.js";
+import type { Paths } from "../paths/index.js";
+import { makeLogger, type LogFormat } from "./log.js";
+
+export interface AgentStatus {
+  readonly pid: number;
+  readonly started: string;
+  lastApply?: string;
+  lastDurationMs?: number;
+  lastError?: string;
+  counters: { applies: number; fullRegenerations: number; profilesCompiled: number; filtersCompiled: number; cacheReloads: number; failures: Record<string, number> };
+}
+
+export const statusFile = (paths: Paths): string => path.join(paths.varLib, "agent-status.json");
+
+/**
+ * The agent: converge at start (a full regeneration when the system key
+ * changed), then watch the state file, the seed directory and device.yaml,
+ * and converge again after each burst of changes. Runs until SIGTERM/SIGINT.
+ */
+export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debounceMs?: number; once?: boolean }): Promise<void> {
+  const log = makeLogger(opts.logFormat);
+  const status: AgentStatus = {
+    pid: process.pid,
+    started: new Date().toISOString(),
+    counters: { applies: 0, fullRegenerations: 0, profilesCompiled: 0, filtersCompiled: 0, cacheReloads: 0, failures: {} },
+  };
+  await fs.mkdir(paths.seedDir, { recursive: true });
+  await fs.mkdir(path.dirname(paths.deviceFile), { recursive: true });
+
+  const apply = async (why: string) => {
+    try {
+      const seed = await processSeed(paths);
+      for (const a of seed.acknowledged) log("info", "seed assertion acknowledged", { entry: a });
+      for (const s of seed.installed) log("info", "seed snap installed", { snap: s });
+      for (const f of seed.failed) log("error", "seed entry failed", f);
+      const r = await converge(paths);
+      status.counters.applies++;
+      if (r.full) status.counters.fullRegenerations++;
+      status.counters.profilesCompiled += r.apply.profilesCompiled;
+      status.counters.filtersCompiled += r.apply.filtersCompiled;
+      status.counters.cacheReloads += r.reloaded;
+      status.lastApply = new Date().toISOString();
+      status.lastDurationMs = r.durationMs;
+      delete status.lastError;
+      log("info", "applied", { why, full: r.full, written: r.apply.written.length, removed: r.apply.removed.length, profilesCompiled: r.apply.profilesCompiled, durationMs: r.durationMs, loaded: r.apply.loaded });
+    } catch (e) {
+      if (!(e instanceof PlugboardError)) throw e;
+      status.lastError = e.message;
+      status.counters.failures[e.name] = (status.counters.failures[e.name] ?? 0) + 1;
+      log("error", "apply failed", { why, error: e.message });
+    }
+    await writeFileAtomic(statusFile(paths), JSON.stringify(status, null, 2) + "\n");
+  };
+
+  await apply("start");
+  if (opts.once) return;
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const reasons = new Set<string>();
+  const schedule = (why: string) => {
+    reasons.add(why);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const all = [...reasons].join(",");
+      reasons.clear();
+      running = running.then(() => apply(all));
+    }, opts.debounceMs ?? 250);
+  };
+  const watcher = watch([paths.stateFile, paths.seedDir, paths.deviceFile], { ignoreInitial: true, depth: 2, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } });
+  watcher.on("all", (_event, file) => {
+    if (file.startsWith(paths.seedDir)) schedule("seed");
+    else if (file === paths.deviceFile) schedule("device");
+    else schedule("state");
+  });
+  log("info", "watching", { state: paths.stateFile, seed: paths.seedDir, device: paths.deviceFile });
+  process.stdout.write("READY\n");
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      void watcher.close().then(() => running).then(resolve);
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  });
+  log("info", "stopped");
+}

@@ -1,0 +1,125 @@
+import { execa, type ResultPromise } from "execa";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtinRegistry } from "../interfaces/index.js";
+import { loadSystem } from "../src/ops/index.js";
+import { makePaths } from "../src/paths/index.js";
+import { planSnap } from "../src/plan/index.js";
+import { BIN, EXAMPLES, cliWith, ok, snapshotTree, tempRoot, writeSnapDir } from "./helpers/cli.js";
+
+const agentArgs = (root: string, ...extra: string[]) => [BIN, "--root", root, "agent", "--log-format", "json", ...extra];
+
+async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("timed out waiting");
+}
+
+/** The generated files on disk equal a fresh render of the recorded state. */
+async function filesMatchState(root: string): Promise<void> {
+  const paths = makePaths(root);
+  const sys = await loadSystem(paths);
+  const expected: Record<string, string> = {};
+  for (const snap of sys.repo.snaps()) if (!snap.isSystem) for (const [f, c] of planSnap(paths, sys.repo, builtinRegistry(), snap)) expected[path.relative(root, f)] = c;
+  const onDisk = await snapshotTree(root);
+  const generated = Object.fromEntries(
+    Object.entries(onDisk).filter(([f]) => /^(var\/lib\/plugboard\/(apparmor|seccomp|mount)|etc\/udev)\//.test(f) && !f.endsWith(".bin")),
+  );
+  expect(generated).toEqual(expected);
+  for (const f of Object.keys(expected)) if (f.endsWith(".src")) expect(onDisk[f.replace(/\.src$/, ".bin")], f).toBeDefined();
+  expect(Object.keys(onDisk).filter((f) => /\.tmp/.test(f))).toEqual([]);
+}
+
+describe("the agent", () => {
+  it("installs a seeded snap, auto-connects it and compiles its profiles; CLI changes go through the same path", async () => {
+    const { root, cleanup } = await tempRoot();
+    let agent: ResultPromise | undefined;
+    try {
+      agent = execa(process.execPath, agentArgs(root), { reject: false });
+      await waitFor(async () => (await readFile(path.join(root, "var/lib/plugboard/agent-status.json"), "utf8").catch(() => "")).includes("lastApply"));
+      await cp(path.join(EXAMPLES, "bar"), path.join(root, "var/lib/plugboard/seed/bar"), { recursive: true });
+      await waitFor(async () => (await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8").catch(() => "")).includes('"bar:network core:network"'));
+      await waitFor(async () => (await snapshotTree(path.join(root, "var/lib/plugboard/seccomp/bpf")))["snap.bar.bar.bin"] !== undefined);
+      expect(await readFile(path.join(root, "var/lib/plugboard/apparmor/profiles/snap.bar.bar"), "utf8")).toContain("network inet stream,");
+
+      const before = await snapshotTree(root);
+      await ok(root, "disconnect", "bar:network");
+      await new Promise((r) => setTimeout(r, 800)); // let the agent see the state change and converge
+      const after = await snapshotTree(root);
+      const changed = Object.keys({ ...before, ...after }).filter((f) => before[f] !== after[f] && !f.endsWith("agent-status.json")).sort();
+      expect(changed).toEqual([
+        "var/lib/plugboard/apparmor/profiles/snap.bar.bar",
+        "var/lib/plugboard/seccomp/bpf/snap.bar.bar.bin",
+        "var/lib/plugboard/seccomp/bpf/snap.bar.bar.src",
+        "var/lib/plugboard/state.json",
+      ]);
+      await filesMatchState(root);
+      const status = JSON.parse(await ok(root, "status", "--json"));
+      expect(status.apps).toEqual([{ tag: "snap.bar.bar", profile: expect.any(String), loaded: "no AppArmor in the kernel (compiled only)", seccompFilter: true, udevTagged: false }]);
+      expect(status.agent.counters.applies).toBeGreaterThanOrEqual(2);
+    } finally {
+      agent?.kill("SIGTERM");
+      await agent;
+      await cleanup();
+    }
+  });
+
+  it("regenerates everything once when the system key changes, and not on a restart without change", async () => {
+    const { root, cleanup } = await tempRoot();
+    try {
+      await ok(root, "install", "--dangerous", `${EXAMPLES}/foo`);
+      const once = async (env: Record<string, string> = {}) => {
+        const r = await execa(process.execPath, agentArgs(root, "--once"), { env, reject: false });
+        const applied = r.stderr.split("\n").filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.msg === "applied");
+        return applied as { full: boolean; profilesCompiled: number };
+      };
+      expect(await once()).toMatchObject({ full: true, profilesCompiled: 1 });
+      expect(await once()).toMatchObject({ full: false, profilesCompiled: 0 });
+      // A different parser version changes the key.
+      const parser = path.join(root, "parser");
+      await writeFile(parser, '#!/bin/sh\nif [ "$1" = --version ]; then echo "AppArmor parser version 9.9.9"; exit 0; fi\nexec apparmor_parser "$@"\n', { mode: 0o755 });
+      expect(await once({ PLUGBOARD_APPARMOR_PARSER: parser })).toMatchObject({ full: true, profilesCompiled: 1 });
+      expect(await once({ PLUGBOARD_APPARMOR_PARSER: parser })).toMatchObject({ full: false });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("converges after being killed at 20 random points of a 50-snap regeneration", async () => {
+    const { root, cleanup } = await tempRoot();
+    try {
+      const seed = path.join(root, "var/lib/plugboard/seed");
+      await mkdir(seed, { recursive: true });
+      for (let i = 0; i < 50; i++) {
+        const plugs = ["network", "camera", "home", "log-observe", "network-bind"].slice(0, 1 + (i % 5));
+        const dir = await writeSnapDir(root, `s${i}`, `name: snap${i}\nversion: '1'\napps:\n  a:\n    command: bin/a\n  b:\n    command: bin/b\nplugs: [${plugs.join(", ")}]\n`);
+        await cp(dir, path.join(seed, `snap${i}`), { recursive: true });
+      }
+      // Install the seeds once, then force full regenerations and kill them part-way.
+      await execa(process.execPath, agentArgs(root, "--once"));
+      let seedState = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
+      expect(Object.keys(JSON.parse(seedState).snaps)).toHaveLength(50);
+      for (let k = 0; k < 20; k++) {
+        await rm(path.join(root, "var/lib/plugboard/system-key.json"), { force: true });
+        const a = execa(process.execPath, agentArgs(root, "--once"), { reject: false });
+        await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 2500)));
+        a.kill("SIGKILL");
+        await a;
+        // A killed holder's lock is recovered once it goes stale (10 s); remove it here
+        // so that every one of the 20 runs really gets into the regeneration.
+        await rm(path.join(root, "var/lib/plugboard/state.lock"), { recursive: true, force: true });
+      }
+      const r = await cliWith({}, root, "agent", "--once", "--log-format", "json");
+      expect(r.exitCode).toBe(0);
+      seedState = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
+      expect(Object.keys(JSON.parse(seedState).snaps)).toHaveLength(50);
+      await filesMatchState(root);
+    } finally {
+      await cleanup();
+    }
+  }, 300_000);
+});
