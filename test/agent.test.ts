@@ -41,11 +41,23 @@ describe("the agent", () => {
     try {
       agent = execa(process.execPath, agentArgs(root), { reject: false });
       await waitFor(async () => (await readFile(path.join(root, "var/lib/plugboard/agent-status.json"), "utf8").catch(() => "")).includes("lastApply"));
-      await cp(path.join(EXAMPLES, "bar"), path.join(root, "var/lib/plugboard/seed/bar"), { recursive: true });
+      const src = await writeSnapDir(root, "bar", "name: bar\nversion: '1'\napps:\n  bar:\n    command: bin/bar\n    plugs: [network, log-observe]\n");
+      await cp(src, path.join(root, "var/lib/plugboard/seed/bar"), { recursive: true });
       await waitFor(async () => (await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8").catch(() => "")).includes('"bar:network core:network"'));
       await waitFor(async () => (await snapshotTree(path.join(root, "var/lib/plugboard/seccomp/bpf")))["snap.bar.bar.bin"] !== undefined);
       expect(await readFile(path.join(root, "var/lib/plugboard/apparmor/profiles/snap.bar.bar"), "utf8")).toContain("network inet stream,");
 
+      const beforeConnect = await snapshotTree(root);
+      const started = Date.now();
+      await ok(root, "connect", "bar:log-observe");
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const afterConnect = await snapshotTree(root);
+      expect(Object.keys({ ...beforeConnect, ...afterConnect }).filter((f) => beforeConnect[f] !== afterConnect[f] && !f.endsWith("agent-status.json")).sort()).toEqual([
+        "var/lib/plugboard/apparmor/profiles/snap.bar.bar",
+        "var/lib/plugboard/seccomp/bpf/snap.bar.bar.bin",
+        "var/lib/plugboard/seccomp/bpf/snap.bar.bar.src",
+        "var/lib/plugboard/state.json",
+      ]);
       const before = await snapshotTree(root);
       await ok(root, "disconnect", "bar:network");
       await new Promise((r) => setTimeout(r, 800)); // let the agent see the state change and converge
@@ -100,7 +112,9 @@ describe("the agent", () => {
         await cp(dir, path.join(seed, `snap${i}`), { recursive: true });
       }
       // Install the seeds once, then force full regenerations and kill them part-way.
-      await execa(process.execPath, agentArgs(root, "--once"));
+      const first = await execa(process.execPath, agentArgs(root, "--once"));
+      // Installing and compiling 50 snaps takes more than a second: progress is logged.
+      expect(first.stderr.split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((l) => l.msg === "progress" && typeof l.total === "number")).toBe(true);
       let seedState = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
       expect(Object.keys(JSON.parse(seedState).snaps)).toHaveLength(50);
       for (let k = 0; k < 20; k++) {

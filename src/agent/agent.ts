@@ -16,6 +16,28 @@ export interface AgentStatus {
   counters: { applies: number; fullRegenerations: number; profilesCompiled: number; filtersCompiled: number; cacheReloads: number; failures: Record<string, number> };
 }
 
+/**
+ * Quiet for the first second; then a bar on a terminal, or a progress log
+ * line at most once a second otherwise.
+ */
+function progressReporter(format: LogFormat, log: ReturnType<typeof makeLogger>): (phase: string, done: number, total: number) => void {
+  const started = Date.now();
+  let lastLine = 0;
+  const tty = process.stderr.isTTY && format === "human";
+  return (phase, done, total) => {
+    const now = Date.now();
+    if (now - started < 1000) return;
+    if (tty) {
+      const width = 30;
+      const filled = total ? Math.round((done / total) * width) : width;
+      process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${phase} ${done}/${total}\x1b[K${done === total ? "\n" : ""}`);
+    } else if (now - lastLine >= 1000 || done === total) {
+      lastLine = now;
+      log("info", "progress", { phase, done, total });
+    }
+  };
+}
+
 export const statusFile = (paths: Paths): string => path.join(paths.varLib, "agent-status.json");
 
 /**
@@ -39,7 +61,7 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
       for (const a of seed.acknowledged) log("info", "seed assertion acknowledged", { entry: a });
       for (const s of seed.installed) log("info", "seed snap installed", { snap: s });
       for (const f of seed.failed) log("error", "seed entry failed", f);
-      const r = await converge(paths);
+      const r = await converge(paths, { onProgress: progressReporter(opts.logFormat, log) });
       status.counters.applies++;
       if (r.full) status.counters.fullRegenerations++;
       status.counters.profilesCompiled += r.apply.profilesCompiled;

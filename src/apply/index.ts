@@ -47,6 +47,8 @@ export type SeccompCompiler = (items: { source: string; sourceFile: string; outp
 
 export interface ApplyOptions {
   readonly compileSeccomp: SeccompCompiler;
+  /** Called as work advances: a phase, and how many of its steps are done. */
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 export interface ApplyReport {
@@ -78,15 +80,23 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
   const removedProfiles = [...diff.removed.keys()].filter((f) => path.dirname(f) === paths.apparmorProfilesDir);
   const sources = [...diff.changed.entries()].filter(([f]) => path.dirname(f) === paths.seccompDir && f.endsWith(".src"));
   const udevChanged = touched.some((f) => path.dirname(f) === paths.udevRulesDir);
+  const progress = opts.onProgress ?? (() => undefined);
   try {
-    for (const [file, [, content]] of diff.changed) await writeFileAtomic(file, content);
+    let written = 0;
+    for (const [file, [, content]] of diff.changed) {
+      await writeFileAtomic(file, content);
+      progress("writing files", ++written, diff.changed.size);
+    }
     if (load) await apparmorRemove(removedProfiles);
     for (const file of diff.removed.keys()) {
       await fs.rm(file, { force: true });
       if (file.endsWith(".src")) await fs.rm(binOf(file), { force: true });
     }
     for (const p of removedProfiles) await removeCached(paths, path.basename(p));
+    progress("compiling AppArmor profiles", 0, profiles.length);
     await replaceProfiles(profiles, { load, cacheDir: paths.apparmorCacheDir });
+    progress("compiling AppArmor profiles", profiles.length, profiles.length);
+    progress("compiling seccomp filters", 0, sources.length);
     await opts.compileSeccomp(sources.map(([f, [, content]]) => ({ source: content, sourceFile: f, output: binOf(f) })));
     if (udevChanged && paths.root === "/") await udevReload([]);
   } catch (e) {

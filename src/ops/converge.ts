@@ -44,7 +44,7 @@ export interface ConvergeReport {
  * kernel features, parser or device mode) every profile is recompiled, and the
  * new key is written only after every backend succeeded.
  */
-export async function converge(paths: Paths, opts: { forceFull?: boolean } = {}): Promise<ConvergeReport> {
+export async function converge(paths: Paths, opts: { forceFull?: boolean; onProgress?: (phase: string, done: number, total: number) => void } = {}): Promise<ConvergeReport> {
   const started = Date.now();
   return withStateLock(paths, async () => {
     const sys = await loadSystem(paths);
@@ -67,7 +67,7 @@ export async function converge(paths: Paths, opts: { forceFull?: boolean } = {})
         }
       }
     }
-    const report = await applyDiff(paths, diff, { compileSeccomp: seccompCompiler(paths) });
+    const report = await applyDiff(paths, diff, { compileSeccomp: seccompCompiler(paths), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
     let reloaded = 0;
     if (!full && apparmorCanLoad(paths.root)) {
       const loaded = loadedProfiles();
