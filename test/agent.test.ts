@@ -112,9 +112,13 @@ describe("the agent", () => {
         await cp(dir, path.join(seed, `snap${i}`), { recursive: true });
       }
       // Install the seeds once, then force full regenerations and kill them part-way.
-      const first = await execa(process.execPath, agentArgs(root, "--once"));
-      // Installing and compiling 50 snaps takes more than a second: progress is logged.
-      expect(first.stderr.split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((l) => l.msg === "progress" && typeof l.total === "number")).toBe(true);
+      await execa(process.execPath, agentArgs(root, "--once"));
+      // A full regeneration of 50 snaps takes more than a second: progress is logged.
+      await rm(path.join(root, "var/lib/plugboard/system-key.json"), { force: true });
+      const full = await execa(process.execPath, agentArgs(root, "--once"));
+      const lines = full.stderr.split("\n").filter(Boolean).map((l) => JSON.parse(l));
+      expect(lines.find((l) => l.msg === "applied")).toMatchObject({ full: true, profilesCompiled: 100 });
+      expect(lines.some((l) => l.msg === "progress" && l.phase === "compiling AppArmor profiles" && l.total === 100)).toBe(true);
       let seedState = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
       expect(Object.keys(JSON.parse(seedState).snaps)).toHaveLength(50);
       for (let k = 0; k < 20; k++) {
@@ -126,6 +130,9 @@ describe("the agent", () => {
         // A killed holder's lock is recovered once it goes stale (10 s); remove it here
         // so that every one of the 20 runs really gets into the regeneration.
         await rm(path.join(root, "var/lib/plugboard/state.lock"), { recursive: true, force: true });
+        // Restart: the files converge to the recorded state.
+        expect((await cliWith({}, root, "agent", "--once", "--log-format", "json")).exitCode).toBe(0);
+        await filesMatchState(root);
       }
       const r = await cliWith({}, root, "agent", "--once", "--log-format", "json");
       expect(r.exitCode).toBe(0);
