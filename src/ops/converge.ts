@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/index.js";
-import { readIfExists, writeFileAtomic } from "../files/index.js";
+import { readFileSync } from "node:fs";
+import { packageRoot, readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
 import { BACKEND_DIRS, planSnap, type SnapPlan } from "../plan/index.js";
 import { withStateLock } from "../state/index.js";
@@ -10,7 +11,8 @@ import { apparmorCanLoad, apparmorReplace, loadedProfiles, probeSecurityFeatures
 import { seccompCompiler } from "./seccomp.js";
 import { loadSystem } from "./system.js";
 
-export const PLUGBOARD_VERSION_FOR_KEY = "0.1.0";
+/** Plugboard's own version, part of the system key: a new version regenerates everything. */
+export const PLUGBOARD_VERSION_FOR_KEY: string = (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 
 export interface SystemKey {
   readonly version: string;
@@ -18,11 +20,6 @@ export interface SystemKey {
   readonly parserVersion: string;
   readonly seccompActions: string;
   readonly mode: string;
-}
-
-export async function computeSystemKey(paths: Paths): Promise<SystemKey> {
-  const sys = await loadSystem(paths);
-  return { version: PLUGBOARD_VERSION_FOR_KEY, ...(await probeSecurityFeatures()), mode: sys.device.mode };
 }
 
 const keyFile = (paths: Paths) => path.join(paths.varLib, "system-key.json");
@@ -48,7 +45,7 @@ export async function converge(paths: Paths, opts: { forceFull?: boolean; onProg
   const started = Date.now();
   return withStateLock(paths, async () => {
     const sys = await loadSystem(paths);
-    const key = { version: PLUGBOARD_VERSION_FOR_KEY, ...(await probeSecurityFeatures()), mode: sys.device.mode };
+    const key: SystemKey = { version: PLUGBOARD_VERSION_FOR_KEY, ...(await probeSecurityFeatures()), mode: sys.device.mode };
     const keyText = JSON.stringify(key);
     const full = opts.forceFull === true || (await readIfExists(keyFile(paths))) !== keyText;
     await removeTemporaries(paths);
