@@ -1,31 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AttributeProblem, snippetText, type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
-import { safeUdevMatch } from "../src/backends/validate.js";
-import type { AttrMap, PlugInfo, SnapInfo } from "../src/snap/index.js";
+import type { AttrMap } from "../src/snap/index.js";
+import { connectedContext, plugInfo as endpoint, ruleLines, snippet } from "./test-support.js";
 
-const endpoint = (snap: string, iface: string, attrs: AttrMap): PlugInfo => ({ snap, name: "x", interface: iface, attrs, apps: [], hooks: [] });
-const snap = (name: string): SnapInfo => ({ name, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
 /** app:x connected to gadget:x (or to the system snap), with these attributes. */
-const connect = (m: InterfaceModule, plugAttrs: AttrMap, slotAttrs: AttrMap, system = false): ConnectedContext => ({
-  plug: endpoint("app", m.name, plugAttrs),
-  slot: endpoint(system ? "core" : "gadget", m.name, slotAttrs),
-  plugSnap: snap("app"),
-  slotSnap: snap(system ? "core" : "gadget"),
-  plugRevision: "x1",
-  slotRevision: "x2",
-  plugLabel: '"snap.app.app"',
-  slotLabel: system ? '"unconfined"' : '"snap.gadget.*"',
-  slotIsSystem: system,
-});
-const apparmorOf = (m: InterfaceModule, ctx: ConnectedContext) => snippetText(m.connectedPlug?.apparmor, ctx);
-const udevOf = (m: InterfaceModule, ctx: ConnectedContext) => {
-  const u = m.connectedPlug?.udev;
-  return typeof u === "function" ? u(ctx) : (u ?? []);
-};
-/** The rule lines of a snippet, without comments and blank lines. */
-const rules = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-const devRules = (text: string) => rules(text).filter((l) => l.startsWith("/dev/"));
-void AttributeProblem; void safeUdevMatch; void rules; void devRules; void udevOf; void apparmorOf; void connect;
+const connect = (m: InterfaceModule, plugAttrs: AttrMap, slotAttrs: AttrMap, system = false) => connectedContext(m, plugAttrs, slotAttrs, { system, slotSnap: "gadget" });
+const apparmorOf = (m: InterfaceModule, ctx: ConnectedContext) => snippet(m, "connectedPlug", ctx);
+const rules = ruleLines;
 import sharedMemory from "./shared-memory.js";
 
 describe("shared-memory", () => {
