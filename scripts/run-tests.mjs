@@ -21,8 +21,9 @@ let skipped = 0;
 try {
   const r = JSON.parse(readFileSync(report, "utf8"));
   passed = r.numPassedTests;
-  // A suite that fails to load has no failed tests of its own but is a failure.
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // A test file that fails to load has no failed tests of its own but is a failure.
+  const unloadable = (r.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length;
+  failed = r.numFailedTests + unloadable;
   if (status !== 0 && failed === 0) failed = 1;
   skipped = r.numPendingTests + (r.numTodoTests ?? 0);
 } catch {

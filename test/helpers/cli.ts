@@ -53,7 +53,11 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
     for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else out[path.relative(dir, p)] = await readFile(p, "utf8");
+      else {
+        // A file renamed away between listing and reading (a running agent's temporary) is skipped.
+        const content = await readFile(p, "utf8").catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+        if (content !== undefined) out[path.relative(dir, p)] = content;
+      }
     }
   };
   if (await stat(dir).catch(() => null)) await walk(dir);
