@@ -13,8 +13,8 @@ type ContextOf<R extends Role> = R extends ConnectedRole ? ConnectedContext : Pe
 /** A bare strict app snap with nothing declared. */
 export const bareSnap = (name: string): SnapInfo => ({ name, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
 
-/** A plug or slot named "x" of snap on interface iface, with these attributes. */
-export const plugInfo = (snap: string, iface: string, attrs: AttrMap = {}): PlugInfo => ({ snap, name: "x", interface: iface, attrs, apps: [], hooks: [] });
+/** A plug or slot (named "x" unless told) of snap on interface iface, with these attributes. */
+export const plugInfo = (snap: string, iface: string, attrs: AttrMap = {}, name = "x"): PlugInfo => ({ snap, name, interface: iface, attrs, apps: [], hooks: [] });
 
 /** A plug or slot named "x" of snap on interface m, with these attributes. */
 export const endpointOf = (m: InterfaceModule, snap: string, attrs: AttrMap = {}): PlugInfo => plugInfo(snap, m.name, attrs);
