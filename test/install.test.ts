@@ -1,5 +1,6 @@
 import { execa } from "execa";
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli, EXAMPLES, interfacesRows, ok, snapshotTree, tempRoot, writeSnapDir } from "./helpers/cli.js";
@@ -21,6 +22,20 @@ describe("install, refresh and remove", () => {
     await execa("mksquashfs", [dir, image, "-noappend", "-quiet", "-all-root"]);
     expect(await ok(root, "install", "--dangerous", image)).toBe("squashy 2 (x1) installed");
     expect(interfacesRows(await ok(root, "interfaces", "squashy"))).toEqual([["-", "squashy:camera"]]);
+  });
+
+  it("reinstalls a .snap over a tree an interrupted removal left behind", async () => {
+    // Found by the VM tests: unsquashfs refused to unpack into the stale directory.
+    const dir = await writeSnapDir(root, "squashy", "name: squashy\nversion: '2'\napps:\n  run:\n    command: bin/run\n");
+    await writeFile(path.join(dir, "data.txt"), "fresh\n");
+    const image = path.join(root, "squashy_2.snap");
+    await execa("mksquashfs", [dir, image, "-noappend", "-quiet", "-all-root"]);
+    const stale = path.join(root, "var/lib/plugboard/snaps/squashy/x1/root");
+    await mkdir(path.join(stale, "bin"), { recursive: true });
+    await writeFile(path.join(stale, "data.txt"), "stale\n");
+    expect(await ok(root, "install", "--dangerous", image)).toBe("squashy 2 (x1) installed");
+    expect(await readFile(path.join(stale, "data.txt"), "utf8")).toBe("fresh\n");
+    expect(existsSync(`${stale}.partial`)).toBe(false);
   });
 
   it("refuses a snap without --dangerous until signed declarations exist, touching nothing", async () => {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { promises as fs } from "node:fs";
 import { PolicyError, UsageError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
 import { extractSquashfs } from "../system/index.js";
@@ -104,8 +105,14 @@ class Installer {
     }
     if (gadgetConnections) this.sys.gadgetConnections = gadgetConnections;
     // The launcher mounts a snap's files at $SNAP; a .snap image is unpacked once, here.
+    // Unpacked beside its place and renamed into it, so a tree left by an
+    // interrupted install or removal of the same revision never blocks this one.
     if (source.kind === "squashfs" && !this.sys.dryRun) {
-      await extractSquashfs(source.origin, path.join(this.paths.snapRevisionDir(info.name, revision), "root"));
+      const root = path.join(this.paths.snapRevisionDir(info.name, revision), "root");
+      await fs.rm(`${root}.partial`, { recursive: true, force: true });
+      await extractSquashfs(source.origin, `${root}.partial`);
+      await fs.rm(root, { recursive: true, force: true });
+      await fs.rename(`${root}.partial`, root);
     }
 
     // On refresh, connections survive when both ends still exist with the same interface.
