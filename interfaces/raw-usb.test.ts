@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
 import { safeUdevMatch } from "../src/backends/validate.js";
 import type { AttrMap } from "../src/snap/index.js";
-import { connectedContext, devRuleLines, snippet, udevOf as udevFor } from "./test-support.js";
+import { connectedContext, devRuleLines, seccompOf, snippet, udevOf as udevFor } from "./test-support.js";
 
 /** app:x connected to gadget:x (or to the system snap), with these attributes. */
 const connect = (m: InterfaceModule, plugAttrs: AttrMap, slotAttrs: AttrMap, system = false) => connectedContext(m, plugAttrs, slotAttrs, { system, slotSnap: "gadget" });
@@ -17,5 +17,12 @@ describe("raw-usb", () => {
     expect(devRules(apparmorOf(m, ctx))).toEqual(["/dev/bus/usb/ r,", "/dev/bus/usb/[0-9][0-9][0-9]/ r,", "/dev/bus/usb/[0-9][0-9][0-9]/[0-9][0-9][0-9] rw,"]);
     expect(udevOf(m, ctx)).toEqual(['SUBSYSTEM=="usb", ENV{DEVTYPE}=="usb_device"']);
     for (const u of udevOf(m, ctx)) expect(safeUdevMatch(u, "t")).toBe(u);
+  });
+
+  it("lets the hot-plug monitor open the uevent socket in AppArmor as well as in seccomp", () => {
+    // Found by the VM tests: the filter allowed the socket and AppArmor refused it.
+    const ctx = connect(m, {}, {}, true);
+    expect(apparmorOf(m, ctx)).toContain("network netlink raw,");
+    expect(seccompOf(m, "connectedPlug", ctx)).toContain("socket AF_NETLINK - NETLINK_KOBJECT_UEVENT");
   });
 });

@@ -18,6 +18,8 @@ export default defineInterface({
 /sys/devices/**/usb[0-9]*/** r,
 /run/udev/data/c189:[0-9]* r,
 /run/udev/data/+usb:* r,
+# libusb's hot-plug monitor: the kernel's uevent socket (the filter allows only that protocol).
+network netlink raw,
 `,
     // libusb watches for hot-plugged devices on the kernel's uevent socket.
     seccomp: `
