@@ -37,6 +37,10 @@ export interface HostEntry {
 
 // Left out of the rebuilt root: replaced by the sandbox's own, or private.
 const OWN_TOP = new Set(["proc", "dev", "tmp", "snap", "var", "lost+found"]);
+// Bound writable: the kernel's attribute files (a GPIO line's value, an LED's
+// brightness) are written through sysfs, and the AppArmor profile, not the
+// mount, decides which of them an app may write.
+const WRITABLE_TOP = new Set(["sys"]);
 
 export interface LaunchPlan {
   /** argv for bwrap; the seccomp filter is expected on fd 3. */
@@ -98,7 +102,7 @@ export function planLaunch(req: LaunchRequest, host: HostLayout): LaunchPlan {
     for (const e of list) {
       if (skip.has(e.name)) continue;
       if (e.link !== undefined) argv.push("--symlink", e.link, `${dir}/${e.name}`);
-      else argv.push("--ro-bind", `${dir}/${e.name}`, `${dir}/${e.name}`);
+      else argv.push(dir === "" && WRITABLE_TOP.has(e.name) ? "--bind" : "--ro-bind", `${dir}/${e.name}`, `${dir}/${e.name}`);
     }
   };
   entries("", req.hostRoot, OWN_TOP);
