@@ -7,8 +7,33 @@ import type { Paths } from "../paths/index.js";
 import { apparmorCanLoad, runBubblewrap } from "../system/index.js";
 import { loadSystem } from "./system.js";
 
-/** `run SNAP.APP` / `run --shell SNAP.APP`: start the app confined, return its exit status. */
-export async function runApp(paths: Paths, target: string, opts: { shell?: boolean; args?: readonly string[] } = {}): Promise<number> {
+/**
+ * Where a launch happens, as far as the plan depends on it. `runApp` reads it
+ * off this machine; the VM tests describe a guest so the plan made here is the
+ * one the guest's `plugboard run` would make.
+ */
+export interface LaunchHost {
+  /** The root the plugboard tree is seen at when the command runs (paths.root when run here). */
+  readonly layoutRoot: string;
+  readonly hostRoot: readonly HostEntry[];
+  readonly hostVar: readonly HostEntry[];
+  readonly useAppArmor: boolean;
+  readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  readonly home?: string;
+}
+
+export interface RunPlan {
+  readonly argv: readonly string[];
+  readonly env: Record<string, string>;
+  readonly tag: string;
+  /** The compiled seccomp filter bwrap reads on fd 3, under layoutRoot. */
+  readonly filter: string;
+  /** Data directories (under layoutRoot) that must exist before bwrap binds them. */
+  readonly dataDirs: readonly string[];
+}
+
+/** The bubblewrap command for `run [--shell] SNAP.APP`, without running it. */
+export async function planRun(paths: Paths, target: string, where: LaunchHost, opts: { shell?: boolean; args?: readonly string[] } = {}): Promise<RunPlan> {
   const [snapName, appName] = target.split(".", 2) as [string, string | undefined];
   if (!appName) throw new UsageError(`give an app as SNAP.APP, not ${JSON.stringify(target)}`);
   const sys = await loadSystem(paths);
@@ -19,17 +44,18 @@ export async function runApp(paths: Paths, target: string, opts: { shell?: boole
   if (!existsSync(filter)) {
     throw new PolicyError(`no compiled seccomp filter for ${tag} (${filter}); refusing to run it unconfined. Reinstall or reconnect the snap to regenerate it`);
   }
+  // Files are looked up under paths.root and named as they will be seen from layoutRoot.
+  const seen = (p: string) => (p.startsWith(paths.root + path.sep) ? path.join(where.layoutRoot, path.relative(paths.root, p)) : p);
   const mounts = await readFstab(path.join(paths.mountDir, `snap.${snapName}.fstab`));
   const host = {
     revision: (n: string) => sys.state.snaps[n]?.revision,
-    contentDir: (n: string) => contentDir(paths, n, sys.state.snaps[n]?.revision, sys.state.snaps[n]?.source),
-    dataDir: (n: string) => path.join(paths.root, "var/snap", n),
+    contentDir: (n: string) => {
+      const dir = contentDir(paths, n, sys.state.snaps[n]?.revision, sys.state.snaps[n]?.source);
+      return dir === undefined ? undefined : seen(dir);
+    },
+    dataDir: (n: string) => path.join(where.layoutRoot, "var/snap", n),
   };
-  for (const n of Object.keys(sys.state.snaps)) {
-    const rev = sys.state.snaps[n]!.revision;
-    await fs.mkdir(path.join(host.dataDir(n), rev), { recursive: true });
-    await fs.mkdir(path.join(host.dataDir(n), "common"), { recursive: true });
-  }
+  const dataDirs = Object.entries(sys.state.snaps).flatMap(([n, s]) => [path.join(host.dataDir(n), s.revision), path.join(host.dataDir(n), "common")]);
   const plan = planLaunch(
     {
       snap: snap.info,
@@ -37,17 +63,37 @@ export async function runApp(paths: Paths, target: string, opts: { shell?: boole
       app: appName,
       shell: opts.shell === true,
       args: opts.args ?? [],
-      seccompFilter: filter,
+      seccompFilter: seen(filter),
       mounts,
-      useAppArmor: apparmorCanLoad(paths.root),
-      baseEnv: process.env,
-      hostRoot: await hostEntries("/"),
-      hostVar: await hostEntries("/var"),
-      ...(process.env["HOME"] && existsSync(process.env["HOME"]) ? { home: process.env["HOME"] } : {}),
+      useAppArmor: where.useAppArmor,
+      baseEnv: where.baseEnv,
+      hostRoot: where.hostRoot,
+      hostVar: where.hostVar,
+      ...(where.home !== undefined ? { home: where.home } : {}),
     },
     host,
   );
-  return runBubblewrap(plan.argv, plan.env, filter);
+  return { ...plan, filter: seen(filter), dataDirs };
+}
+
+/** `run SNAP.APP` / `run --shell SNAP.APP`: start the app confined, return its exit status. */
+export async function runApp(paths: Paths, target: string, opts: { shell?: boolean; args?: readonly string[] } = {}): Promise<number> {
+  const home = process.env["HOME"];
+  const plan = await planRun(
+    paths,
+    target,
+    {
+      layoutRoot: paths.root,
+      hostRoot: await hostEntries("/"),
+      hostVar: await hostEntries("/var"),
+      useAppArmor: apparmorCanLoad(paths.root),
+      baseEnv: process.env,
+      ...(home && existsSync(home) ? { home } : {}),
+    },
+    opts,
+  );
+  for (const dir of plan.dataDirs) await fs.mkdir(dir, { recursive: true });
+  return runBubblewrap(plan.argv, plan.env, plan.filter);
 }
 
 /** The snap's files on the host: its source directory, or the tree extracted from its .snap. */
@@ -60,7 +106,8 @@ function contentDir(paths: Paths, name: string, revision: string | undefined, so
   return undefined;
 }
 
-async function hostEntries(dir: string): Promise<HostEntry[]> {
+/** A directory's subdirectories and symbolic links, as the launcher rebuilds them. */
+export async function hostEntries(dir: string): Promise<HostEntry[]> {
   const out: HostEntry[] = [];
   for (const d of await fs.readdir(dir, { withFileTypes: true })) {
     if (d.isSymbolicLink()) out.push({ name: d.name, link: await fs.readlink(path.join(dir, d.name)) });
