@@ -2,9 +2,17 @@
 # Installs the Debian packages Plugboard builds and tests with, when missing:
 # a C compiler and libseccomp (the seccomp compiler helper), apparmor
 # (apparmor_parser), bubblewrap (the launcher), squashfs-tools (.snap images)
-# and python3 (used by tests). Run as root.
+# and python3 (used by tests). With --vm, also what the VM tests need to build
+# their guest image and boot it: mmdebstrap, QEMU and e2fsprogs. Run as root.
 set -euo pipefail
 need=()
+if [ "${1:-}" = "--vm" ]; then
+  command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
+  command -v eatmydata >/dev/null || need+=(eatmydata)
+  command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
+  command -v qemu-img >/dev/null || need+=(qemu-utils)
+  command -v mkfs.ext4 >/dev/null || need+=(e2fsprogs)
+fi
 command -v mksquashfs >/dev/null || need+=(squashfs-tools)
 command -v apparmor_parser >/dev/null || need+=(apparmor)
 command -v cc >/dev/null || need+=(gcc libc6-dev)

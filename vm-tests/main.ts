@@ -1,0 +1,291 @@
+// `npm run test:vm`: builds (or reuses) the guest image, boots a core-like and
+// a classic VM side by side (one vCPU each), runs every scenario on both,
+// and prints one table row per system and scenario.
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { execa } from "execa";
+import { packageRoot } from "../src/files/index.js";
+import { GuestSystem } from "./lib/guest-system.js";
+import { ensureImage, type Image } from "./lib/image.js";
+import { formatTable, summarize } from "./lib/report.js";
+import { buildProbe, type TestSnap } from "./lib/snaps.js";
+import { Store } from "./lib/store.js";
+import { LocalMachine } from "./lib/local.js";
+import { kvmWorthTrying, Vm, type SystemKind, type VmOptions } from "./lib/vm.js";
+import { runClassicAgentAndShell, runCliInGuest, runReadOnlyRoot, runRebootScenarios } from "./scenarios/e2e.js";
+import { installGadget, runForgetScenario, runHelloDockerScenario, runInterfaceScenario, type Ctx, type ScenarioResult } from "./scenarios/flow.js";
+import { runHostPtyScenario } from "./scenarios/host-pty.js";
+import { INTERFACE_SCENARIOS } from "./scenarios/interfaces.js";
+
+interface Options {
+  systems: SystemKind[];
+  only?: RegExp;
+  keep: boolean;
+  /** Run on this machine instead of VMs, as this kind of system. */
+  local?: SystemKind;
+}
+
+const TOOLS = ["qemu-system-x86_64", "qemu-img", "mmdebstrap", "mksquashfs", "mkfs.ext4", "cc", "apparmor_parser", "bwrap"];
+
+function parseArgs(argv: readonly string[]): Options | string {
+  const o: Options = { systems: ["core", "classic"], keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--system") {
+      const v = argv[++i];
+      if (v !== "core" && v !== "classic") return `--system takes core or classic, not ${JSON.stringify(v)}`;
+      o.systems = [v];
+    } else if (a === "--only") {
+      const v = argv[++i];
+      if (!v) return "--only needs a pattern (matched against scenario names)";
+      o.only = new RegExp(v, "i");
+    } else if (a === "--keep") o.keep = true;
+    else if (a === "--local") {
+      const v = argv[i + 1] === "core" || argv[i + 1] === "classic" ? (argv[++i] as SystemKind) : "classic";
+      o.local = v;
+      o.systems = [v];
+    }
+    else return `unknown argument ${JSON.stringify(a)}; usage: test:vm [--system core|classic] [--only PATTERN] [--keep] [--local [core|classic]]`;
+  }
+  return o;
+}
+
+const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "image") {
+    const r = await ensureImage(log);
+    log(`${r.built ? "built" : "cached"} ${r.image.dir}`);
+    return 0;
+  }
+  if (argv[0] === "job") return debugJob(argv[1] === "classic" ? "classic" : "core", argv[2] ?? "/dev/stdin");
+  const opts = parseArgs(argv);
+  if (typeof opts === "string") {
+    process.stderr.write(`error: ${opts}\n`);
+    return 2;
+  }
+  const missing = (opts.local ? ["cc", "apparmor_parser", "bwrap", "mksquashfs"] : TOOLS).filter((t) => {
+    try {
+      execFileSync("sh", ["-c", `command -v ${t}`], { stdio: "ignore" });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length) {
+    process.stderr.write(`error: missing tools: ${missing.join(", ")}; run scripts/install-deps.sh --vm as root\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const out = await mkdtemp(path.join(tmpdir(), "plugboard-vm-"));
+  const store = await Store.create();
+  const snapsDir = path.join(out, "snaps");
+  await mkdir(snapsDir, { recursive: true });
+  const ctx: Ctx = { probe: await buildProbe(out), snapsDir, log };
+  const pkg = await stagePackage(out, "pkg");
+  const pkgNext = await stagePackage(out, "pkg-next", "+vmtest-upgrade");
+  let runs: Promise<ScenarioResult[]>[];
+  if (opts.local) {
+    log(`running on this machine as a ${opts.local} system`);
+    runs = [runLocal(opts.local, { out, store, ctx, pkg, pkgNext, only: opts.only })];
+  } else {
+    const { image, built, seconds } = await ensureImage(log);
+    log(built ? `guest image built in ${seconds.toFixed(0)}s: ${image.dir}` : `guest image ${image.hash} from the cache: ${image.dir}`);
+    const accel = await chooseAccel(image, out);
+    log(`accelerator: ${accel}; systems: ${opts.systems.join(", ")}`);
+    runs = opts.systems.map((kind) => runSystem(kind, { image, out, accel, store, ctx, pkg, pkgNext, only: opts.only }));
+  }
+  const host = !opts.local && (!opts.only || opts.only.test("interactive shell (pty): network")) ? [runHostPtyScenario(ctx)] : [];
+  const results = (await Promise.all([...runs, ...host.map((p) => p.then((r) => [r]))])).flat();
+  await store.dispose();
+
+  const failed = results.filter((r) => !r.ok);
+  process.stdout.write("\n" + formatTable(results) + "\n");
+  for (const f of failed) process.stdout.write(`\nFAILED ${f.system} / ${f.scenario}:\n  ${f.problems.join("\n  ")}\n`);
+  await writeFile(path.join(out, "results.json"), JSON.stringify({ results, minutes: (Date.now() - started) / 60000 }, null, 2));
+  for (const r of results.filter((r) => r.notes.length)) process.stdout.write(`\nnot decided on this kernel, ${r.system} / ${r.scenario}:\n  ${r.notes.join("\n  ")}\n`);
+  process.stdout.write(`\nVM scenarios: ${summarize(results)}; ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+  if (failed.length || opts.keep) process.stdout.write(`kept for reading: ${out} (serial logs, shares, results.json)\n`);
+  else await rm(out, { recursive: true, force: true });
+  return failed.length ? 1 : 0;
+}
+
+interface Common {
+  out: string;
+  store: Store;
+  ctx: Ctx;
+  pkg: string;
+  pkgNext: string;
+  only: RegExp | undefined;
+}
+
+interface SystemRun extends Common {
+  image: Image;
+  accel: "kvm" | "tcg";
+}
+
+const HELLO_DOCKER: TestSnap = { name: "hello-docker", fromExample: "hello-docker", yaml: "", probe: false };
+const DOCKER: TestSnap = { name: "docker", fromExample: "docker", yaml: "" };
+const CAMERA: TestSnap = { name: "t-camera", yaml: 'name: t-camera\nversion: "1"\nsummary: VM test snap for camera\napps:\n  probe:\n    command: bin/probe\nplugs:\n  camera: {}\n' };
+
+/** The share every system gets: the probe, the staged package, a place for snaps. */
+async function prepareShare(dir: string, r: Common): Promise<string> {
+  const share = path.join(dir, "share");
+  await mkdir(path.join(share, "tools"), { recursive: true });
+  await mkdir(path.join(share, "snaps"), { recursive: true });
+  await cp(r.ctx.probe, path.join(share, "tools/pb-probe"));
+  await cp(r.pkg, path.join(share, "pkg"), { recursive: true });
+  await cp(r.pkgNext, path.join(share, "pkg-next"), { recursive: true });
+  return share;
+}
+
+function reporter(kind: SystemKind, r: Common, results: ScenarioResult[]) {
+  return (res: ScenarioResult) => {
+    results.push(res);
+    r.ctx.log(`[${kind}] ${res.skipped ? "skip" : res.ok ? "ok  " : "FAIL"} ${res.scenario}: ${res.steps.join(" → ")} (${res.seconds.toFixed(1)}s)`);
+  };
+}
+
+/** The scenarios every system runs: the interface rows, undesired/--forget, hello-docker. */
+async function runCommonScenarios(sys: GuestSystem, r: Common, say: (res: ScenarioResult) => void): Promise<void> {
+  const want = (name: string) => !r.only || r.only.test(name);
+  await sys.init();
+  await installGadget(sys, r.ctx);
+  for (const sc of INTERFACE_SCENARIOS) {
+    if ((sc.systems && !sc.systems.includes(sys.kind)) || !want(sc.name)) continue;
+    say(await runInterfaceScenario(sys, r.ctx, sc));
+  }
+  if (want("undesired / --forget across refresh")) say(await runForgetScenario(sys, r.ctx));
+  if (want("hello-docker (content + docker)")) say(await runHelloDockerScenario(sys, r.ctx, DOCKER, HELLO_DOCKER));
+}
+
+const harnessFailure = (kind: SystemKind, e: unknown): ScenarioResult => ({
+  system: kind,
+  scenario: "harness",
+  layer: "-",
+  steps: ["error!"],
+  ok: false,
+  seconds: 0,
+  problems: [e instanceof Error ? (e.stack ?? e.message) : String(e)],
+  notes: [],
+});
+
+async function runLocal(kind: SystemKind, r: Common): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  const say = reporter(kind, r, results);
+  const machine = await LocalMachine.open(kind, await prepareShare(path.join(r.out, "local"), r));
+  try {
+    const sys = new GuestSystem(kind, machine, r.store);
+    await runCommonScenarios(sys, r, say);
+    if (!r.only || r.only.test("CLI in the guest: camera")) for (const res of await runCliInGuest(sys, r.ctx, CAMERA)) say(res);
+  } catch (e) {
+    results.push(harnessFailure(kind, e));
+  } finally {
+    await machine.close();
+  }
+  return results;
+}
+
+async function runSystem(kind: SystemKind, r: SystemRun): Promise<ScenarioResult[]> {
+  const dir = path.join(r.out, kind);
+  const share = await prepareShare(dir, r);
+  let disk: string | undefined;
+  if (kind === "classic") {
+    // A copy-on-write disk over the cached image: survives the reboots, leaves the image untouched.
+    disk = path.join(dir, "disk.qcow2");
+    await execa("qemu-img", ["create", "-q", "-f", "qcow2", "-b", r.image.ext4, "-F", "qcow2", disk]);
+  }
+  const vmOpts: VmOptions = {
+    name: kind,
+    kind,
+    image: r.image,
+    share,
+    ...(disk ? { disk } : {}),
+    outDir: dir,
+    accel: r.accel,
+    bootTimeoutMs: kind === "core" ? 180_000 : 300_000,
+    deadlineMs: 40 * 60_000,
+  };
+  const results: ScenarioResult[] = [];
+  const say = reporter(kind, r, results);
+  const want = (name: string) => !r.only || r.only.test(name);
+  let current: Vm;
+  try {
+    current = await Vm.boot(vmOpts);
+  } catch (e) {
+    r.ctx.log(`[${kind}] boot failed: ${e instanceof Error ? e.message : String(e)}`);
+    return [{ ...harnessFailure(kind, e), scenario: "boot" }];
+  }
+  r.ctx.log(`[${kind}] booted in ${current.bootSeconds.toFixed(1)}s`);
+  const sys = new GuestSystem(kind, current, r.store);
+  try {
+    await runCommonScenarios(sys, r, say);
+    // From here on the guest's own CLI changes its state: the host root no longer follows it.
+    if (kind === "core") {
+      if (want("read-only root, writable paths only")) say(await runReadOnlyRoot(sys));
+      if (want("CLI in the guest: camera")) for (const res of await runCliInGuest(sys, r.ctx, CAMERA)) say(res);
+    } else if (want("agent service") || want("hello-docker interactive") || want("reboot")) {
+      for (const res of await runClassicAgentAndShell(sys, current, r.ctx, DOCKER, HELLO_DOCKER)) say(res);
+      const reboot = async (prepare: string): Promise<Vm> => {
+        await current.must("before-reboot", prepare, 120_000);
+        await current.shutdown();
+        sys.vm = current = await Vm.boot(vmOpts);
+        r.ctx.log(`[${kind}] rebooted in ${current.bootSeconds.toFixed(1)}s`);
+        return current;
+      };
+      for (const res of await runRebootScenarios(sys, reboot, "/mnt/share/pkg-next")) say(res);
+    }
+  } catch (e) {
+    results.push(harnessFailure(kind, e));
+  } finally {
+    await current.shutdown().catch(() => current.destroy());
+  }
+  return results;
+}
+
+/** `test:vm job core|classic FILE`: boots one VM, runs FILE as a job, prints its output (for writing scenarios). */
+async function debugJob(kind: SystemKind, file: string): Promise<number> {
+  const script = await readFile(file, "utf8");
+  const { image } = await ensureImage(log);
+  const out = await mkdtemp(path.join(tmpdir(), "plugboard-vm-job-"));
+  const share = path.join(out, "share");
+  await mkdir(path.join(share, "tools"), { recursive: true });
+  await cp(await buildProbe(out), path.join(share, "tools/pb-probe"));
+  const vm = await Vm.boot({ name: kind, kind, image, share, outDir: out, accel: "tcg", bootTimeoutMs: 240_000, deadlineMs: 600_000 });
+  try {
+    const r = await vm.job("debug", script, 500_000);
+    process.stdout.write(r.out + `(exit ${r.rc}, ${r.seconds.toFixed(1)}s; boot ${vm.bootSeconds.toFixed(1)}s)\n`);
+    return r.rc;
+  } finally {
+    await vm.shutdown();
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+/** The bundled CLI as a package the guest can run: what `npm run build` produced, plus templates and the native helper. */
+async function stagePackage(out: string, name: string, versionSuffix = ""): Promise<string> {
+  const root = packageRoot();
+  const dest = path.join(out, name);
+  for (const d of ["dist", "bin", "templates", "packaging"]) await cp(path.join(root, d), path.join(dest, d), { recursive: true });
+  await mkdir(path.join(dest, "native/build"), { recursive: true });
+  await cp(path.join(root, "native/build/seccomp-compile"), path.join(dest, "native/build/seccomp-compile"));
+  const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
+  await writeFile(path.join(dest, "package.json"), JSON.stringify({ name: "plugboard", version: pkg.version + versionSuffix, type: "module" }, null, 2) + "\n");
+  return dest;
+}
+
+/** KVM when the CPU offers it and a test boot answers quickly; TCG otherwise. */
+async function chooseAccel(image: Image, out: string): Promise<"kvm" | "tcg"> {
+  if (!kvmWorthTrying()) return "tcg";
+  const share = path.join(out, "kvm-probe");
+  await mkdir(share, { recursive: true });
+  try {
+    const vm = await Vm.boot({ name: "kvm-probe", kind: "core", image, share, outDir: out, accel: "kvm", bootTimeoutMs: 20_000, deadlineMs: 40_000 });
+    await vm.shutdown(10_000);
+    return "kvm";
+  } catch {
+    return "tcg";
+  }
+}
