@@ -109,7 +109,9 @@ export function planLaunch(req: LaunchRequest, host: HostLayout): LaunchPlan {
   argv.push("--dir", "/var");
   entries("/var", req.hostVar, new Set(["snap"]));
   argv.push("--dev-bind", "/dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", "/snap", "--dir", "/var/snap");
-  if (req.home) argv.push("--bind", req.home, req.home);
+  // A service started by init has HOME=/; binding that would lay the real root
+  // over the sandbox's own (found by the VM tests), so only a real home is bound.
+  if (req.home && path.posix.resolve(req.home) !== "/") argv.push("--bind", req.home, req.home);
   const bound = new Set<string>();
   const bindSnap = (name: string) => {
     if (bound.has(name)) return;
