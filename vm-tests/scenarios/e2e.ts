@@ -56,6 +56,8 @@ export async function runCliInGuest(sys: GuestSystem, ctx: Ctx, camera: TestSnap
   const den = new Recorder(sys.kind, "denial → `plugboard denials` suggestion", "kernel log");
   const snapFile = await packSnap(camera, ctx.probe, path.join(sys.vm.share, "snaps"));
   await sys.ackDeclaration(camera.name);
+  // The declaration reaches the guest's assertion database with the next sync.
+  await sys.phase("sync-declaration", []);
   const guestSnap = "/mnt/share/snaps/" + path.basename(snapFile);
   const runProbe = `${PB} run t-camera.probe -- read /dev/video0`;
   const want = (w: string) => [{ label: "open /dev/video0", want: w === "ENXIO" ? /^(ENXIO|ENODEV|OK)$/ : w }];
@@ -138,7 +140,7 @@ export async function runClassicAgentAndShell(sys: GuestSystem, vm: Vm, ctx: Ctx
     const mark = vm.consoleMark();
     await vm.must("console-shell", "setsid -f -c sh -i </dev/ttyS0 >/dev/ttyS0 2>&1", 30_000);
     await vm.waitConsole(/# $/m, mark, 60_000);
-    await typed(vm, `stty -echo; dmesg -n 1; export PS1=''; ${listener("/run/docker.sock")}`, "READY", 30_000);
+    await typed(vm, `stty -echo; dmesg -n 1; export PS1=''; [ -e /var/log/syslog ] || echo 'pbvm: a log line' > /var/log/syslog; ${listener("/run/docker.sock")}`, "READY", 30_000);
     const inShell = async (word: string, want: string) => {
       // Typed ahead: the keystrokes wait in the terminal until the confined shell reads them.
       vm.type(`plugboard run --shell ${HELLO}\r`);
