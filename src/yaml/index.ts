@@ -1,4 +1,4 @@
-import { parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlAstNode } from "yaml";
+import { parseDocument, isAlias, isMap, isNode, isScalar, isSeq, visit, type Alias, type Document, type Node as YamlAstNode } from "yaml";
 import { ValidationError } from "../errors/index.js";
 
 /**
@@ -71,18 +71,36 @@ export function parseYaml11(text: string, file: string, limits: YamlLimits = SNA
   }
   if (doc.contents === null) return null;
   const lineOf = lineCounter(text);
+  const targets = aliasTargets(doc);
+  // An aliased node is converted once; every further alias of it still counts
+  // its full size and height against the limits, without walking it again,
+  // so refusing an alias bomb costs the size of the text, not of the expansion.
+  const expanded = new Map<YamlAstNode, { node: YNode; size: number; height: number }>();
+  const tooMany = () => new ValidationError(`document expands to more than ${limits.maxNodes} nodes (alias bomb?)`, { file });
+  const tooDeep = () => new ValidationError(`document nests deeper than ${limits.maxDepth} levels`, { file });
   let visited = 0;
+  let deepest = 0;
   const convert = (node: unknown, depth: number): YNode => {
-    if (++visited > limits.maxNodes) {
-      throw new ValidationError(`document expands to more than ${limits.maxNodes} nodes (alias bomb?)`, { file });
-    }
-    if (depth > limits.maxDepth) {
-      throw new ValidationError(`document nests deeper than ${limits.maxDepth} levels`, { file });
-    }
+    if (++visited > limits.maxNodes) throw tooMany();
+    if (depth > limits.maxDepth) throw tooDeep();
+    deepest = Math.max(deepest, depth);
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = targets.get(node);
       if (!target) throw new ValidationError(`unresolved alias *${node.source}`, { file });
-      return convert(target, depth + 1);
+      const known = expanded.get(target);
+      if (known) {
+        visited += known.size;
+        if (visited > limits.maxNodes) throw tooMany();
+        if (depth + 1 + known.height > limits.maxDepth) throw tooDeep();
+        deepest = Math.max(deepest, depth + 1 + known.height);
+        return known.node;
+      }
+      const [visitedBefore, deepestBefore] = [visited, deepest];
+      deepest = depth + 1;
+      const result = convert(target, depth + 1);
+      expanded.set(target, { node: result, size: visited - visitedBefore, height: deepest - (depth + 1) });
+      deepest = Math.max(deepestBefore, deepest);
+      return result;
     }
     const line = lineOf((node as YamlAstNode).range?.[0] ?? 0);
     if (isScalar(node)) {
@@ -146,6 +164,29 @@ export function parseYaml11(text: string, file: string, limits: YamlLimits = SNA
     }
     throw e;
   }
+}
+
+/**
+ * Each alias's anchor, found in one walk of the document: the last node with
+ * that anchor before the alias, as the yaml library's Alias.resolve() picks
+ * it. resolve() walks the whole document on every call, so expanding an alias
+ * bomb up to maxNodes took seconds for a 300-byte snap.yaml (found by
+ * test/fuzz.test.ts).
+ */
+function aliasTargets(doc: Document): Map<Alias, YamlAstNode> {
+  const latest = new Map<string, YamlAstNode>();
+  const out = new Map<Alias, YamlAstNode>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target) out.set(node, target);
+      } else if (isNode(node) && node.anchor) {
+        latest.set(node.anchor, node);
+      }
+    },
+  });
+  return out;
 }
 
 // Alias bombs are bounded while converting (maxNodes), not by the parser.

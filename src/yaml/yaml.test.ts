@@ -59,6 +59,22 @@ describe("parseYaml11", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it("refuses a narrow, deep alias chain quickly (each alias was looked up by walking the whole document: 10 s for 300 bytes)", () => {
+    // Found by test/fuzz.test.ts: a 2-wide, 20-deep chain took about 10 s to refuse on a 2-core machine.
+    const lines = ['l0: &l0 ["x"]'];
+    for (let i = 1; i <= 20; i++) lines.push(`l${i}: &l${i} [*l${i - 1}, *l${i - 1}]`);
+    const started = Date.now();
+    expect(() => parseYaml11(lines.join("\n") + "\n", "chain.yaml")).toThrow(/more than \d+ nodes/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("an alias names the last anchor of that name before it", () => {
+    const doc = parseYaml11("a: &x 1\nb: *x\nc: &x 2\nd: *x\n", "redefined.yaml") as YMap;
+    expect([..."abcd"].map((k) => (doc.entries.get(k) as { value: unknown }).value)).toEqual([1, 1, 2, 2]);
+    expect(() => parseYaml11("a: *nowhere\n", "dangling.yaml")).toThrow(/alias/);
+    expect(() => parseYaml11("a: &a [*a]\n", "self.yaml")).toThrow(/nest|alias/);
+  });
+
   it("refuses deep nesting", () => {
     expect(() => parseYaml11("a: " + "[".repeat(500) + "]".repeat(500) + "\n", "deep.yaml")).toThrow(/nest/);
   });
