@@ -1,9 +1,11 @@
-// CLI latency benchmarks: wall time (median and spread over repeated runs)
-// and peak RSS of `plugboard` commands as a user runs them.
+// Benchmarks: CLI latency on a small system, then the scale benchmarks
+// (bench/scale.ts: cold and warm regeneration, one connect, CLI latency and
+// agent memory on systems of 10, 100 and 500 generated snaps).
 // Usage: npm run bench [-- --quick] [-- --json FILE]
+import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -14,7 +16,7 @@ const rssProbe = path.join(here, "rss-probe.mjs");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
-const runs = quick ? 10 : 40;
+const runs = quick ? 5 : 40;
 
 const root = mkdtempSync(path.join(tmpdir(), "plugboard-bench-"));
 const pb = (...a) => {
@@ -67,4 +69,29 @@ for (const r of results) {
       f(r.peakRssMiB).padStart(14),
   );
 }
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ node: process.version, results }, null, 2) + "\n");
+
+// The scale benchmarks import Plugboard's own modules (render-only timing), so they are bundled first.
+const scaleOut = path.join(repo, "dist-bench/scale.mjs");
+await build({
+  entryPoints: [path.join(here, "scale-main.ts")],
+  outfile: scaleOut,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+  banner: { js: 'import { createRequire as __pbCreateRequire } from "node:module"; const require = __pbCreateRequire(import.meta.url);' },
+});
+const { runScale, formatScale } = await import(scaleOut);
+const started = performance.now();
+const scale = await runScale(quick, (s) => console.log(s));
+console.log(`\nscale benchmarks (${quick ? "quick: 10 and 100 snaps, 2 runs" : "10, 100 and 500 snaps, 5 runs"}; ${((performance.now() - started) / 1000).toFixed(0)}s)`);
+console.log(formatScale(scale.rows));
+for (const c of scale.connects) {
+  console.log(`\nconnect ${c.plug} ${c.slot}:\n  rewrote ${c.rewritten.join(", ") || "nothing"}\n  compiled ${c.compiled.join(", ") || "nothing"}`);
+  if (c.strays.length) {
+    console.error(`error: the connect touched files of other snaps: ${c.strays.join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ node: process.version, cores: os.availableParallelism(), results, scale }, null, 2) + "\n");
