@@ -1,7 +1,7 @@
 import { watch } from "chokidar";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { PlugboardError } from "../errors/index.js";
+import { isFileSystemError, PlugboardError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
 import { converge, processSeed } from "../ops/index.js";
 import type { Paths } from "../paths/index.js";
@@ -55,7 +55,9 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
   await fs.mkdir(paths.seedDir, { recursive: true });
   await fs.mkdir(path.dirname(paths.deviceFile), { recursive: true });
 
+  let lastFailure: Error | undefined;
   const apply = async (why: string) => {
+    lastFailure = undefined;
     try {
       const seed = await processSeed(paths);
       for (const a of seed.acknowledged) log("info", "seed assertion acknowledged", { entry: a });
@@ -72,16 +74,23 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
       delete status.lastError;
       log("info", "applied", { why, full: r.full, written: r.apply.written.length, removed: r.apply.removed.length, profilesCompiled: r.apply.profilesCompiled, durationMs: r.durationMs, loaded: r.apply.loaded });
     } catch (e) {
-      if (!(e instanceof PlugboardError)) throw e;
+      // A full disk is reported and retried on the next change, like any refusal; only bugs stop the agent.
+      if (!(e instanceof PlugboardError) && !isFileSystemError(e)) throw e;
+      lastFailure = e;
       status.lastError = e.message;
       status.counters.failures[e.name] = (status.counters.failures[e.name] ?? 0) + 1;
       log("error", "apply failed", { why, error: e.message });
     }
-    await writeFileAtomic(statusFile(paths), JSON.stringify(status, null, 2) + "\n");
+    // The status file is for `status`; failing to write it (a full disk) must not stop the agent.
+    await writeFileAtomic(statusFile(paths), JSON.stringify(status, null, 2) + "\n").catch((e: Error) => log("warn", "cannot write the status file", { error: e.message }));
   };
 
   await apply("start");
-  if (opts.once) return;
+  if (opts.once) {
+    // `--once` is for scripts and boot units: a failed convergence must show in the exit code, not only in the log.
+    if (lastFailure) throw lastFailure;
+    return;
+  }
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

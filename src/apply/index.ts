@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { PlugboardError } from "../errors/index.js";
-import { readIfExists, writeFileAtomic } from "../files/index.js";
+import { fileSystemError, PlugboardError } from "../errors/index.js";
+import { fsyncDir, readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
 import { BACKEND_DIRS, isSnapFile, type SnapPlan } from "../plan/index.js";
 import { apparmorCanLoad, apparmorRemove, apparmorReplace } from "../system/index.js";
@@ -49,6 +50,13 @@ export interface ApplyOptions {
   readonly compileSeccomp: SeccompCompiler;
   /** Called as work advances: a phase, and how many of its steps are done. */
   readonly onProgress?: (phase: string, done: number, total: number) => void;
+  /**
+   * The last step of the transaction (saving the new state). When it throws,
+   * the files are rolled back like any other failure, so the files on disk
+   * never run ahead of the recorded state (a full disk can refuse the state
+   * file after every profile was written).
+   */
+  readonly commit?: () => Promise<void>;
 }
 
 export interface ApplyReport {
@@ -71,10 +79,15 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
   const load = apparmorCanLoad(paths.root);
   const touched = [...diff.changed.keys(), ...diff.removed.keys()];
   // Compiled filters are derived from .src files; keep their old bytes for rollback too.
-  const backups = new Map<string, Buffer | undefined>();
-  for (const f of touched) {
-    backups.set(f, await fs.readFile(f).catch(() => undefined));
-    if (f.endsWith(".src")) backups.set(binOf(f), await fs.readFile(binOf(f)).catch(() => undefined));
+  const backups = new Map<string, Backup>();
+  try {
+    for (const f of touched) {
+      backups.set(f, await backUp(f));
+      if (f.endsWith(".src")) backups.set(binOf(f), await backUp(binOf(f)));
+    }
+  } catch (e) {
+    await discardBackups(backups);
+    throw e;
   }
   const profiles = [...diff.changed.keys()].filter((f) => path.dirname(f) === paths.apparmorProfilesDir);
   const removedProfiles = [...diff.removed.keys()].filter((f) => path.dirname(f) === paths.apparmorProfilesDir);
@@ -99,14 +112,22 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
     progress("compiling seccomp filters", 0, sources.length);
     await opts.compileSeccomp(sources.map(([f, [, content]]) => ({ source: content, sourceFile: f, output: binOf(f) })));
     if (udevChanged && paths.root === "/") await udevReload([]);
+    await opts.commit?.();
   } catch (e) {
-    await restore(backups);
+    const notRestored = await restore(backups);
     if (load) {
-      const old = profiles.filter((f) => backups.get(f) !== undefined);
+      // The old versions of changed and of removed profiles go back into the kernel.
+      const old = [...profiles, ...removedProfiles].filter((f) => backups.get(f)?.kind !== "absent");
       await apparmorReplace(old, { load, cacheDir: paths.apparmorCacheDir }).catch(() => undefined);
+    }
+    if (notRestored.length > 0) {
+      throw new PlugboardError(
+        `${(e as Error).message}; rolling back also failed for ${notRestored.join(", ")}: run "plugboard agent --once" once the cause is fixed, to bring the files back in line with the state`,
+      );
     }
     throw e;
   }
+  await discardBackups(backups);
   return {
     written: [...diff.changed.keys()],
     removed: [...diff.removed.keys()],
@@ -146,11 +167,53 @@ async function replaceProfiles(files: readonly string[], opts: { load: boolean; 
   }
 }
 
-async function restore(backups: ReadonlyMap<string, Buffer | undefined>): Promise<void> {
-  for (const [file, content] of backups) {
-    if (content === undefined) await fs.rm(file, { force: true });
-    else await writeFileAtomic(file, content);
+/**
+ * How a file's previous version is kept until the change is done. A hard
+ * link keeps the old bytes without copying them, and putting it back is a
+ * rename: rollback must work on a full disk, which is exactly when writing a
+ * copy back would fail. Where links are not possible, the bytes are kept in
+ * memory and written back.
+ */
+type Backup = { readonly kind: "absent" } | { readonly kind: "link"; readonly path: string } | { readonly kind: "copy"; readonly content: Buffer };
+
+async function backUp(file: string): Promise<Backup> {
+  // Named like writeFileAtomic's temporaries, so a crash leaves nothing converge does not clean up.
+  const link = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.backup.tmp`);
+  try {
+    await fs.link(file, link);
+    return { kind: "link", path: link };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { kind: "absent" };
+    if (code !== "EPERM" && code !== "EXDEV" && code !== "EMLINK" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw fileSystemError(e, "back up", file);
   }
+  const content = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(fileSystemError(e, "back up", file))));
+  return content === undefined ? { kind: "absent" } : { kind: "copy", content };
+}
+
+/** Puts every file back as it was; returns the files that could not be restored (each is tried). */
+async function restore(backups: ReadonlyMap<string, Backup>): Promise<string[]> {
+  const failed: string[] = [];
+  for (const [file, b] of backups) {
+    try {
+      if (b.kind === "absent") await fs.rm(file, { force: true });
+      else if (b.kind === "link") {
+        await fs.rename(b.path, file);
+        // When the file was never replaced, the backup is another name of the
+        // same inode, and rename() of one hard link onto another does nothing
+        // (POSIX): the backup name is still there and goes now.
+        await fs.rm(b.path, { force: true });
+      } else await writeFileAtomic(file, b.content);
+    } catch {
+      failed.push(file);
+    }
+  }
+  for (const dir of new Set([...backups.keys()].map((f) => path.dirname(f)))) await fsyncDir(dir).catch(() => undefined);
+  return failed;
+}
+
+async function discardBackups(backups: ReadonlyMap<string, Backup>): Promise<void> {
+  for (const b of backups.values()) if (b.kind === "link") await fs.rm(b.path, { force: true }).catch(() => undefined);
 }
 
 /** The parser keeps one cache file per profile under a features-specific folder. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { PlugboardError } from "../errors/index.js";
+import { isFileSystemError, PlugboardError } from "../errors/index.js";
 import { register as agent } from "./commands/agent.js";
 import { register as connect } from "./commands/connect.js";
 import { register as connections } from "./commands/connections.js";
@@ -42,6 +42,11 @@ function exitCodeFor(e: unknown): number {
   if (e instanceof PlugboardError) {
     process.stderr.write(`error: ${oneLine(e.message)}\n`);
     return e.exitCode;
+  }
+  // A full disk or a read-only file system is the machine's condition, not a bug: one line, no stack.
+  if (isFileSystemError(e)) {
+    process.stderr.write(`error: ${oneLine(e.message)}\n`);
+    return 1;
   }
   process.stderr.write(`error: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return 1;

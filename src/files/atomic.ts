@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { fileSystemError } from "../errors/index.js";
 
 /**
  * Replaces `file` with `content` so that a reader, or a reboot at any moment,
@@ -9,25 +10,31 @@ import path from "node:path";
  */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, mode = 0o644): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle = await fs.open(tmp, "wx", mode);
+  // A full disk or a read-only file system is the machine's state, not a bug:
+  // it becomes an error naming the file (see fileSystemError).
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } catch (e) {
+    await fs.mkdir(dir, { recursive: true });
+    const handle = await fs.open(tmp, "wx", mode);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } catch (e) {
+      await handle.close();
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
     await handle.close();
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-  await handle.close();
-  try {
-    await fs.rename(tmp, file);
+    try {
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
+    await fsyncDir(dir);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    throw fileSystemError(e, "write", file);
   }
-  await fsyncDir(dir);
 }
 
 export async function fsyncDir(dir: string): Promise<void> {

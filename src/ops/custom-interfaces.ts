@@ -38,7 +38,9 @@ export async function loadCustomInterfaces(paths: Paths, builtin: readonly Inter
       const marker = path.join(paths.varLib, "interfaces-checked", createHash("sha256").update(text).digest("hex"));
       if ((await readIfExists(marker)) === undefined) {
         await compileCheck(m, builtin);
-        await writeFileAtomic(marker, `${file}\n`);
+        // Only a cache that spares the next command a parser run: failing to
+        // write it (a full disk) must not make the interface look invalid.
+        await writeFileAtomic(marker, `${file}\n`).catch(() => undefined);
       }
       modules.push(m);
     } catch (e) {

@@ -10,7 +10,7 @@ import type { Paths } from "../paths/index.js";
 import { Repository, type Connection } from "../repo/index.js";
 import { compileDeclaration } from "../policy/index.js";
 import { parseGadgetConnections, parseSnapYaml, type GadgetConnection } from "../snap/index.js";
-import { readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
+import { canonicalJson, readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
 import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/index.js";
 import { planSnap, type SnapPlan } from "../plan/index.js";
 import { seccompCompiler } from "./seccomp.js";
@@ -184,10 +184,16 @@ export async function mutateSystem<T>(
       }
       diff = await diffPlans(paths, plans);
       if (options.dryRun) return { ...m.result, files: { dryRun: true, diff } };
-      const report = await applyDiff(paths, diff, { compileSeccomp: seccompCompiler(paths) });
       // Skipped custom interface definitions are reported through `plugboard warnings`.
       const finalState = sys.customProblems.reduce((st, p) => addWarning(st, p, new Date()), m.state);
-      if (finalState !== sys.state) await writeState(paths, finalState);
+      const report = await applyDiff(paths, diff, {
+        compileSeccomp: seccompCompiler(paths),
+        // Saved as the transaction's last step: when the state cannot be written
+        // (a full disk), the files are rolled back too instead of running ahead of it.
+        commit: async () => {
+          if (finalState !== sys.state) await writeState(paths, finalState);
+        },
+      });
       await m.afterCommit?.();
       await removeUnreferencedRevisions(paths, m.state);
       return { ...m.result, files: { dryRun: false, diff, report } };
@@ -199,17 +205,36 @@ export async function mutateSystem<T>(
   });
 }
 
-/** Snaps whose files may change: those installed, refreshed or removed, and both ends of every changed connection. */
+/**
+ * Snaps whose files may change: those installed, refreshed or removed with
+ * every snap connected to them (a peer's rules name the snap's revision, as
+ * a content consumer's mounts do), and both ends of every changed connection.
+ */
 export function affectedSnaps(before: State, after: State): Set<string> {
   const out = new Set<string>();
-  for (const name of new Set([...Object.keys(before.snaps), ...Object.keys(after.snaps)])) {
-    if (JSON.stringify(before.snaps[name]) !== JSON.stringify(after.snaps[name])) out.add(name);
-  }
-  for (const key of new Set([...Object.keys(before.connections), ...Object.keys(after.connections)])) {
-    if (JSON.stringify(before.connections[key]) === JSON.stringify(after.connections[key])) continue;
+  // Compared as canonical JSON: state read from disk has sorted keys while
+  // connectionsToState builds them in another order, and a plain
+  // JSON.stringify comparison made every connected snap look changed on every
+  // connect (re-rendering them all, and hiding that peers of a refreshed snap
+  // were only re-rendered by that accident).
+  const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+  const ends = (key: string): [string, string] => {
     const [plug, slot] = key.split(" ") as [string, string];
-    out.add(plug.split(":")[0]!);
-    out.add(slot.split(":")[0]!);
+    return [plug.split(":")[0]!, slot.split(":")[0]!];
+  };
+  const keys = new Set([...Object.keys(before.connections), ...Object.keys(after.connections)]);
+  for (const name of new Set([...Object.keys(before.snaps), ...Object.keys(after.snaps)])) {
+    if (same(before.snaps[name], after.snaps[name])) continue;
+    out.add(name);
+    for (const key of keys) {
+      const [p, s] = ends(key);
+      if (p === name || s === name) out.add(p).add(s);
+    }
+  }
+  for (const key of keys) {
+    if (same(before.connections[key], after.connections[key])) continue;
+    const [p, s] = ends(key);
+    out.add(p).add(s);
   }
   return out;
 }

@@ -112,6 +112,11 @@ export function serializeState(state: State): string {
   return JSON.stringify(sortKeys(state), null, 2) + "\n";
 }
 
+/** JSON with sorted keys: equal for equal values whatever order their keys were built in. */
+export function canonicalJson(v: unknown): string | undefined {
+  return JSON.stringify(sortKeys(v));
+}
+
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));

@@ -4,6 +4,17 @@ import { runTool } from "./run.js";
 
 const PARSER = process.env["PLUGBOARD_APPARMOR_PARSER"] ?? "apparmor_parser";
 
+/**
+ * How long one parser run may take before it is killed and the change rolled
+ * back: PLUGBOARD_APPARMOR_TIMEOUT_MS (milliseconds), default 120 s. Compiling
+ * hundreds of profiles on a slow board can take a minute, so the default is
+ * generous; tests of a hanging parser set a short one so they need not wait.
+ */
+function parserTimeoutMs(fallback: number): number {
+  const v = Number(process.env["PLUGBOARD_APPARMOR_TIMEOUT_MS"]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
 /** Whether profiles can be loaded: the kernel has AppArmor and we operate on the real root. */
 export function apparmorCanLoad(root: string): boolean {
   return root === "/" && existsSync("/sys/kernel/security/apparmor");
@@ -26,11 +37,11 @@ export async function apparmorReplace(files: readonly string[], opts: ParserOpti
   const args = opts.load
     ? [PARSER, "--replace", "--write-cache", "--skip-read-cache", `--cache-loc=${opts.cacheDir}`, jobs, ...files]
     : [PARSER, "-Q", "-K", jobs, ...files];
-  await runTool(args, { timeoutMs: opts.timeoutMs ?? 120_000 });
+  await runTool(args, { timeoutMs: opts.timeoutMs ?? parserTimeoutMs(120_000) });
 }
 
 /** Unloads profiles from the kernel (by the files that define them). */
 export async function apparmorRemove(files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
-  await runTool([PARSER, "-R", ...files], { timeoutMs: 60_000 });
+  await runTool([PARSER, "-R", ...files], { timeoutMs: parserTimeoutMs(60_000) });
 }

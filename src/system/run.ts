@@ -23,11 +23,14 @@ export async function runTool(command: readonly string[], options: RunOptions = 
     });
     return r.stdout;
   } catch (e) {
-    const err = e as { exitCode?: number; stderr?: string; code?: string; timedOut?: boolean; isMaxBuffer?: boolean; shortMessage?: string };
+    const err = e as { exitCode?: number; signal?: string; stderr?: string; code?: string; timedOut?: boolean; isMaxBuffer?: boolean; shortMessage?: string };
     if (err.code === "ENOENT") {
       throw new SystemToolError(command, null, "", `${file} is not installed (not found on PATH)`);
     }
-    const why = err.timedOut ? "timed out" : err.isMaxBuffer ? "produced too much output" : undefined;
-    throw new SystemToolError(command, err.exitCode ?? null, err.stderr ?? err.shortMessage ?? "", why);
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const why = err.timedOut ? `timed out after ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : err.isMaxBuffer ? "produced too much output" : undefined;
+    // A tool ended by a signal has no exit code; name the signal so "killed" is not a guess.
+    const stderr = err.stderr || (err.exitCode === undefined && err.signal === undefined ? (err.shortMessage ?? "") : "");
+    throw new SystemToolError(command, err.exitCode ?? null, stderr, why, err.signal);
   }
 }
