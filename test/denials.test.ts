@@ -2,8 +2,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRegistry } from "../interfaces/index.js";
-import { globToRegExp, interfacesGranting, parseDenials } from "../src/denials/index.js";
-import { EXAMPLES, ok, tempRoot } from "./helpers/cli.js";
+import { globSpecificity, globToRegExp, interfacesGranting, parseDenials } from "../src/denials/index.js";
+import { cli, EXAMPLES, ok, tempRoot } from "./helpers/cli.js";
 
 // Sample records in the formats the kernel (AppArmor, seccomp audit) and
 // dbus-daemon (AppArmor mediation, USER_AVC) write them.
@@ -37,9 +37,21 @@ describe("denials", () => {
     [{ kind: "file", label: "snap.a.a", operation: "open", path: "/var/log/syslog", mask: "r", line: "" }, "log-observe"],
     [{ kind: "file", label: "snap.a.a", operation: "open", path: "/dev/ttyUSB0", mask: "rw", line: "" }, "serial-port"],
     [{ kind: "file", label: "snap.a.a", operation: "open", path: "/run/docker.sock", mask: "rw", line: "" }, "docker"],
+    [{ kind: "file", label: "snap.a.a", operation: "open", path: "/dev/snd/controlC0", mask: "wr", line: "" }, "alsa"],
+    [{ kind: "file", label: "snap.a.a", operation: "open", path: "/dev/kvm", mask: "rw", line: "" }, "kvm"],
     [{ kind: "syscall", label: "snap.a.a", syscall: "syslog", line: "" }, "log-observe"],
-  ] as const)("maps %j to %s", (denial, iface) => {
-    expect(interfacesGranting(denial, builtinRegistry())).toContain(iface);
+  ] as const)("suggests %j as %s first, before broad super-privileged grants", (denial, iface) => {
+    const found = interfacesGranting(denial, builtinRegistry());
+    expect(found[0]).toBe(iface);
+    if (denial.kind === "file") expect(found).toContain("docker-support");
+  });
+
+  it("ranks globs by what they pin down, not by their length", () => {
+    expect(globSpecificity("/**")).toBe(1);
+    expect(globSpecificity("/var/log/**")).toBe(9);
+    expect(globSpecificity("/dev/video[0-9]*")).toBe(10);
+    expect(globSpecificity("@{PROC}/sys/kernel/dmesg_restrict")).toBe(26);
+    expect(globSpecificity("/{,usr/}bin/*")).toBe(9);
   });
 
   it("translates AppArmor globs", () => {
@@ -62,7 +74,12 @@ describe("denials", () => {
       expect(by("open /var/log/syslog (r)")).toMatchObject({ suggestion: "connect foo:log-observe to grant open /var/log/syslog (r)" });
       expect(by("D-Bus system org.freedesktop.DBus.ObjectManager.GetManagedObjects on /org/bluez (org.bluez)")).toMatchObject({ snap: "baz", suggestion: expect.stringMatching(/^connect baz:bluez to grant/) });
       // bar is not installed here: the interface is still named.
-      expect(by("system call socket (seccomp)").suggestion).toMatch(/^the [a-z-]+ interface grants system call socket \(seccomp\); bar has no [a-z-]+ plug$/);
+      expect(by("system call socket (seccomp)").suggestion).toMatch(/^the [a-z-]+ interface grants system call socket \(seccomp\); bar is not installed$/);
+      const onlyBaz = JSON.parse(await ok(root, "denials", "baz", "--file", log, "--json"));
+      expect(onlyBaz.map((r: { snap: string }) => r.snap)).toEqual(["baz"]);
+      const bad = await cli(root, "denials", "Baz!", "--file", log);
+      expect(bad.exitCode).not.toBe(0);
+      expect(bad.stderr).toMatch(/snap name/);
       const text = await ok(root, "denials", "--file", log);
       expect(text).toContain("foo.foo:\n  capability sys_admin\n");
       expect(text).toContain("  open /dev/video0 (wr) (2 times)\n    → connect foo:camera to grant open /dev/video0 (wr)");

@@ -10,6 +10,8 @@ import type { Denial } from "./parse.js";
 interface FileRule {
   readonly re: RegExp;
   readonly perms: string;
+  /** How many fixed characters the glob has: `/var/log/**` beats `/**`. */
+  readonly literal: number;
 }
 
 interface Grants {
@@ -55,6 +57,16 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re.replace(/\/\//g, "/")}$`);
 }
 
+/**
+ * How specific an AppArmor glob is: its fixed characters, not counting
+ * wildcards, variables or alternation syntax. A longer regular expression is
+ * not a narrower one (`/**` becomes `^/.*$`, shorter than `^/var/log/.*$` but
+ * far broader), so rank by what the glob pins down.
+ */
+export function globSpecificity(glob: string): number {
+  return glob.replace(/@\{[^}]*\}/g, "").replace(/\[[^\]]*\]/g, "").replace(/[*?{},]/g, "").length;
+}
+
 function grantsOf(text: string, seccomp: string): Grants {
   const files: FileRule[] = [];
   const capabilities = new Set<string>();
@@ -65,7 +77,7 @@ function grantsOf(text: string, seccomp: string): Grants {
     let m = /^(\/\S*|@\{\S*)\s+([rwaklmixuUpPcC]+),$/.exec(l) ?? /^"(\/[^"]*)"\s+([rwaklmix]+),$/.exec(l);
     if (m) {
       try {
-        files.push({ re: globToRegExp(m[1]!), perms: m[2]! });
+        files.push({ re: globToRegExp(m[1]!), perms: m[2]!, literal: globSpecificity(m[1]!) });
       } catch {
         // A rule we cannot translate simply suggests nothing.
       }
@@ -132,7 +144,7 @@ export function interfacesGranting(d: Denial, registry: InterfaceRegistry): stri
     switch (d.kind) {
       case "file": {
         const wanted = d.mask.replace(/[^rwaklmixcd]/g, "") || "r";
-        for (const r of g.files) if (r.re.test(d.path) && permsCover(r.perms, wanted)) score = Math.max(score, 1000 - r.re.source.length);
+        for (const r of g.files) if (r.re.test(d.path) && permsCover(r.perms, wanted)) score = Math.max(score, 100 + r.literal);
         break;
       }
       case "capability":
