@@ -29,8 +29,8 @@ export function describeAccess(d: Denial): string {
   }
 }
 
-/** `denials [--since] [--file]`: denials grouped by snap and app, each with the interface that would grant it. */
-export async function reportDenials(paths: Paths, opts: { since?: string; file?: string } = {}): Promise<DenialReport[]> {
+/** `denials [SNAP...] [--since] [--file]`: denials grouped by snap and app, each with the interface that would grant it. */
+export async function reportDenials(paths: Paths, opts: { since?: string; file?: string; snaps?: readonly string[] } = {}): Promise<DenialReport[]> {
   const text = opts.file ? await readFile(opts.file, "utf8") : await readKernelLog(opts.since);
   const sys = await loadSystem(paths);
   const grouped = new Map<string, { d: Denial; count: number }>();
@@ -44,6 +44,7 @@ export async function reportDenials(paths: Paths, opts: { since?: string; file?:
   for (const { d, count } of grouped.values()) {
     const tag = splitTag(d.label);
     if (!tag) continue;
+    if (opts.snaps?.length && !opts.snaps.includes(tag.snap)) continue;
     const interfaces = interfacesGranting(d, sys.registry);
     const snap = sys.repo.snap(tag.snap);
     const access = describeAccess(d);
@@ -55,7 +56,7 @@ export async function reportDenials(paths: Paths, opts: { since?: string; file?:
         ? `${plug.snap}:${plug.name} (${plug.interface}) is connected yet this was denied: check the ${plug.interface} interface's rules`
         : `connect ${plug.snap}:${plug.name} to grant ${access}`;
     } else if (interfaces.length) {
-      suggestion = `the ${interfaces[0]} interface grants ${access}; ${tag.snap} has no ${interfaces[0]} plug`;
+      suggestion = `the ${interfaces[0]} interface grants ${access}; ${tag.snap} ${snap ? `has no ${interfaces[0]} plug` : "is not installed"}`;
     } else {
       suggestion = "no interface grants this";
     }

@@ -65,7 +65,7 @@ export async function runCliInGuest(sys: GuestSystem, ctx: Ctx, camera: TestSnap
     await sys.vm.must("cli-stage", `${STAGE}\n[ -e /dev/video0 ] || mknod /dev/video0 c 81 0`, 120_000);
     const a = await sys.vm.must("cli-install", `${STAGE}\n${PB} install ${guestSnap}\n${runProbe}`, 180_000);
     rec.expect("denied", "installed", want("EACCES"), [lastLine(a)]);
-    const d = await sys.vm.must("cli-denials", `${PB} denials`, 120_000);
+    const d = await sys.vm.must("cli-denials", `${PB} denials t-camera`, 120_000);
     den.expect("suggested", "denials", [{ label: "suggestion", want: /connect t-camera:camera to grant/ }], [d.split("\n").find((l) => l.includes("→")) ?? d]);
     const b = await sys.vm.must("cli-connect", `${PB} connect t-camera:camera\n${runProbe}`, 180_000);
     rec.expect("allowed", "connected", want("ENXIO"), [lastLine(b)]);
@@ -158,7 +158,7 @@ export async function runClassicAgentAndShell(sys: GuestSystem, vm: Vm, ctx: Ctx
     };
     await inShell("denied", "EACCES");
     // Read through the job channel: the kernel's record of the shell's refused read, and Plugboard's advice.
-    const den = await vm.must("denials", "dmesg | grep 'apparmor=\"DENIED\"' | grep 'profile=\"snap.hello-docker' | grep -c '/var/log/syslog'; plugboard denials 2>&1 | grep '→' | grep log-observe | head -1", 120_000);
+    const den = await vm.must("denials", "dmesg | grep 'apparmor=\"DENIED\"' | grep 'profile=\"snap.hello-docker' | grep -c '/var/log/syslog'; plugboard denials hello-docker 2>&1 | grep '→' | grep log-observe | head -1", 120_000);
     const [count, suggestion] = den.trim().split("\n");
     denRec.expect("suggested", "denials", [
       { label: "kernel recorded the denial", want: /^[1-9]\d*$/ },
