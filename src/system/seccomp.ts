@@ -32,12 +32,17 @@ export async function compileSeccompBatch(items: readonly SeccompCompileItem[], 
   const compiler = opts.compiler ?? seccompCompilerPath();
   try {
     accessSync(compiler, fsConstants.X_OK);
-  } catch {
+  } catch (e) {
+    // A compiler that is there but cannot run (no execute bit, or a
+    // filesystem mounted noexec) needs a different fix than a missing one.
+    const present = (e as NodeJS.ErrnoException).code !== "ENOENT";
     throw new SystemToolError(
       [compiler],
       null,
       "",
-      `the seccomp compiler ${compiler} has not been built: run \`npm run build\` (it needs cc and libseccomp-dev), or set PLUGBOARD_SECCOMP_COMPILER`,
+      present
+        ? `the seccomp compiler ${compiler} cannot be executed: give it the execute permission, or move the package off a filesystem mounted noexec, or set PLUGBOARD_SECCOMP_COMPILER`
+        : `the seccomp compiler ${compiler} has not been built: run \`npm run build\` (it needs cc and libseccomp-dev), or set PLUGBOARD_SECCOMP_COMPILER`,
     );
   }
 

@@ -102,6 +102,14 @@ describe("compileSeccompBatch with the real compiler", () => {
     expect(existsSync(path.join(dir, "x.bin"))).toBe(false);
   });
 
+  it("tells a compiler that cannot be executed from a missing one", async () => {
+    const notExec = path.join(dir, "not-executable");
+    writeFileSync(notExec, "#!/bin/sh\n", { mode: 0o644 });
+    const err = compileSeccompBatch([{ source: parseSeccompSource("read", "t.src"), output: path.join(dir, "x.bin") }], { compiler: notExec });
+    await expect(err).rejects.toThrow(/not-executable cannot be executed: give it the execute permission, or move the package off a filesystem mounted noexec/);
+    expect(existsSync(path.join(dir, "x.bin"))).toBe(false);
+  });
+
   it("honours PLUGBOARD_SECCOMP_COMPILER", async () => {
     const saved = process.env["PLUGBOARD_SECCOMP_COMPILER"];
     process.env["PLUGBOARD_SECCOMP_COMPILER"] = path.join(dir, "elsewhere");
