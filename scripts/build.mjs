@@ -2,7 +2,7 @@
 // hundreds of modules. Command implementations are split into chunks that load
 // only when a command runs.
 import { build } from "esbuild";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const outdir = new URL("../dist/", import.meta.url).pathname;
@@ -29,7 +29,25 @@ const result = await build({
   banner: { js: 'import { createRequire as __pbCreateRequire } from "node:module"; const require = __pbCreateRequire(import.meta.url);' },
 });
 
-const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(f)));
-for (const f of await readdir(outdir)) {
-  if (!fresh.has(path.resolve(outdir, f))) await rm(path.join(outdir, f), { force: true });
+// A CLI started before this build has loaded the old entry point and may
+// still import the old chunks it names, so a chunk is deleted only once it
+// has been stale for a while; dist/.stale.json remembers since when.
+const GRACE_MS = 10 * 60_000;
+const ledger = path.join(outdir, ".stale.json");
+const now = Date.now();
+let staleSince = {};
+try {
+  staleSince = JSON.parse(await readFile(ledger, "utf8"));
+} catch {
+  // No ledger yet (or a damaged one): every stale file starts its grace now.
 }
+const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(f)));
+const keep = {};
+for (const f of await readdir(outdir)) {
+  if (f === ".stale.json" || f.startsWith(".stale.json.") || fresh.has(path.resolve(outdir, f))) continue;
+  const since = typeof staleSince[f] === "number" ? staleSince[f] : now;
+  if (now - since >= GRACE_MS) await rm(path.join(outdir, f), { force: true });
+  else keep[f] = since;
+}
+await writeFile(`${ledger}.${process.pid}`, JSON.stringify(keep));
+await rename(`${ledger}.${process.pid}`, ledger);
