@@ -23,6 +23,10 @@ done
 # compiling them at every first boot costs minutes under TCG. Abstractions,
 # tunables and ABIs stay; Plugboard's profiles use them.
 find "$R/etc/apparmor.d" -maxdepth 1 -type f -delete
+# A process that ignores SIGTERM must not hold a reboot for systemd's
+# default 90 s: the harness's own shutdown deadline is about as long.
+mkdir -p "$R/etc/systemd/system.conf.d"
+printf '[Manager]\nDefaultTimeoutStopSec=10s\n' > "$R/etc/systemd/system.conf.d/pbvm-stop.conf"
 # No getty on the virtual consoles nobody looks at.
 ln -sf /dev/null "$R/etc/systemd/system/getty@.service"
 # No login on the serial console: the interactive checks start a root shell

@@ -171,6 +171,9 @@ export async function runClassicAgentAndShell(sys: GuestSystem, vm: Vm, ctx: Ctx
   } catch (e) {
     shellRec.fail(e);
   }
+  // An interactive sh ignores SIGTERM: left running, it held the next
+  // poweroff for systemd's whole stop timeout.
+  await vm.job("console-shell-end", "pkill -KILL -t ttyS0; true", 30_000).catch(() => undefined);
   if (denRec.steps.length === 0) denRec.fail("not reached");
   return [seedRec.result(), shellRec.result(), denRec.result()];
 }
