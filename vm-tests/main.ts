@@ -1,6 +1,9 @@
 // `npm run test:vm`: builds (or reuses) the guest image, boots a core-like and
 // a classic VM side by side (one vCPU each), runs every scenario on both,
-// and prints one table row per system and scenario.
+// and prints one table row per system and scenario. The classic scenarios are
+// split over two VMs: the one that runs the long end-to-end checks takes the
+// first interface rows, and a second classic VM runs the rest once the core
+// VM is done, so neither lane idles while the other works.
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -95,7 +98,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     log(built ? `guest image built in ${seconds.toFixed(0)}s: ${image.dir}` : `guest image ${image.hash} from the cache: ${image.dir}`);
     const accel = await chooseAccel(image, out);
     log(`accelerator: ${accel}; systems: ${opts.systems.join(", ")}`);
-    runs = opts.systems.map((kind) => runSystem(kind, { image, out, accel, store, ctx, pkg, pkgNext, only: opts.only }));
+    const run: SystemRun = { image, out, accel, store, ctx, pkg, pkgNext, only: opts.only };
+    runs = lanes(opts.systems).map(async (lane) => {
+      const results: ScenarioResult[] = [];
+      for (const part of lane) results.push(...(await runSystem(part, run)));
+      return results;
+    });
   }
   const host = !opts.local && (!opts.only || opts.only.test("interactive shell (pty): network")) ? [runHostPtyScenario(ctx)] : [];
   const results = (await Promise.all([...runs, ...host.map((p) => p.then((r) => [r]))])).flat();
@@ -126,6 +134,54 @@ interface SystemRun extends Common {
   accel: "kvm" | "tcg";
 }
 
+/** What one VM runs: some of a system's interface rows, and maybe its other scenarios. */
+interface Part {
+  /** The VM's name: its directory, serial log and log prefix. */
+  readonly name: string;
+  readonly kind: SystemKind;
+  /** Which of the system's interface rows (by position among those that apply to it). */
+  readonly rows: (index: number) => boolean;
+  /** undesired/--forget and hello-docker. */
+  readonly common: boolean;
+  /** The end-to-end checks: the guest's CLI and read-only root (core), agent, shell and reboots (classic). */
+  readonly e2e: boolean;
+}
+
+/**
+ * How many classic interface rows the VM with the end-to-end checks runs.
+ * Measured under TCG on 2 cores: a row takes about 22 s, the classic
+ * end-to-end checks and reboots about 12 min, the core VM about 16 min; 20
+ * rows make both lanes end within a minute or two of each other.
+ */
+const CLASSIC_E2E_ROWS = 20;
+
+const COMMON_SCENARIOS = ["undesired / --forget across refresh", "hello-docker (content + docker)"];
+const E2E_SCENARIOS: Record<SystemKind, string[]> = {
+  core: ["read-only root, writable paths only", "CLI in the guest: camera", "denial → `plugboard denials` suggestion"],
+  classic: ["agent service: seed at boot", "hello-docker interactive shell (pty)", "denial → `plugboard denials` suggestion", "reboot, same system key: cache reload", "reboot after upgrade: full regeneration"],
+};
+
+/** Whether --only leaves this VM anything to run (else it is not booted). */
+function partHasWork(part: Part, only: RegExp | undefined): boolean {
+  if (!only) return true;
+  const rows = INTERFACE_SCENARIOS.filter((sc) => !sc.systems || sc.systems.includes(part.kind));
+  return (
+    rows.some((sc, i) => part.rows(i) && only.test(sc.name)) ||
+    (part.common && COMMON_SCENARIOS.some((n) => only.test(n))) ||
+    (part.e2e && E2E_SCENARIOS[part.kind].some((n) => only.test(n)))
+  );
+}
+
+/** The VMs to boot, in lanes that run side by side (one vCPU each). */
+function lanes(systems: readonly SystemKind[]): Part[][] {
+  const core: Part = { name: "core", kind: "core", rows: () => true, common: true, e2e: true };
+  const classicA: Part = { name: "classic", kind: "classic", rows: (i) => i < CLASSIC_E2E_ROWS, common: false, e2e: true };
+  const classicB: Part = { name: "classic-2", kind: "classic", rows: (i) => i >= CLASSIC_E2E_ROWS, common: true, e2e: false };
+  if (!systems.includes("classic")) return [[core]];
+  if (!systems.includes("core")) return [[classicA], [classicB]];
+  return [[core, classicB], [classicA]];
+}
+
 const HELLO_DOCKER: TestSnap = { name: "hello-docker", fromExample: "hello-docker", yaml: "", probe: false };
 const DOCKER: TestSnap = { name: "docker", fromExample: "docker", yaml: "" };
 const CAMERA: TestSnap = { name: "t-camera", yaml: 'name: t-camera\nversion: "1"\nsummary: VM test snap for camera\napps:\n  probe:\n    command: bin/probe\nplugs:\n  camera: {}\n' };
@@ -141,24 +197,27 @@ async function prepareShare(dir: string, r: Common): Promise<string> {
   return share;
 }
 
-function reporter(kind: SystemKind, r: Common, results: ScenarioResult[]) {
+function reporter(name: string, r: Common, results: ScenarioResult[]) {
   return (res: ScenarioResult) => {
     results.push(res);
-    r.ctx.log(`[${kind}] ${res.skipped ? "skip" : res.ok ? "ok  " : "FAIL"} ${res.scenario}: ${res.steps.join(" → ")} (${res.seconds.toFixed(1)}s)`);
+    r.ctx.log(`[${name}] ${res.skipped ? "skip" : res.ok ? "ok  " : "FAIL"} ${res.scenario}: ${res.steps.join(" → ")} (${res.seconds.toFixed(1)}s)`);
   };
 }
 
 /** The scenarios every system runs: the interface rows, undesired/--forget, hello-docker. */
-async function runCommonScenarios(sys: GuestSystem, r: Common, say: (res: ScenarioResult) => void): Promise<void> {
+async function runCommonScenarios(sys: GuestSystem, r: Common, say: (res: ScenarioResult) => void, part: Pick<Part, "rows" | "common"> = { rows: () => true, common: true }): Promise<void> {
   const want = (name: string) => !r.only || r.only.test(name);
   await sys.init();
   await installGadget(sys, r.ctx);
-  for (const sc of INTERFACE_SCENARIOS) {
-    if ((sc.systems && !sc.systems.includes(sys.kind)) || !want(sc.name)) continue;
+  const rows = INTERFACE_SCENARIOS.filter((sc) => !sc.systems || sc.systems.includes(sys.kind));
+  for (const [i, sc] of rows.entries()) {
+    if (!part.rows(i) || !want(sc.name)) continue;
     say(await runInterfaceScenario(sys, r.ctx, sc));
   }
-  if (want("undesired / --forget across refresh")) say(await runForgetScenario(sys, r.ctx));
-  if (want("hello-docker (content + docker)")) say(await runHelloDockerScenario(sys, r.ctx, DOCKER, HELLO_DOCKER));
+  if (!part.common) return;
+  const [forget, helloDocker] = COMMON_SCENARIOS as [string, string];
+  if (want(forget)) say(await runForgetScenario(sys, r.ctx));
+  if (want(helloDocker)) say(await runHelloDockerScenario(sys, r.ctx, DOCKER, HELLO_DOCKER));
 }
 
 const harnessFailure = (kind: SystemKind, e: unknown): ScenarioResult => ({
@@ -188,8 +247,10 @@ async function runLocal(kind: SystemKind, r: Common): Promise<ScenarioResult[]> 
   return results;
 }
 
-async function runSystem(kind: SystemKind, r: SystemRun): Promise<ScenarioResult[]> {
-  const dir = path.join(r.out, kind);
+async function runSystem(part: Part, r: SystemRun): Promise<ScenarioResult[]> {
+  const { kind, name } = part;
+  if (!partHasWork(part, r.only)) return [];
+  const dir = path.join(r.out, name);
   const share = await prepareShare(dir, r);
   let disk: string | undefined;
   if (kind === "classic") {
@@ -198,7 +259,7 @@ async function runSystem(kind: SystemKind, r: SystemRun): Promise<ScenarioResult
     await execa("qemu-img", ["create", "-q", "-f", "qcow2", "-b", r.image.ext4, "-F", "qcow2", disk]);
   }
   const vmOpts: VmOptions = {
-    name: kind,
+    name,
     kind,
     image: r.image,
     share,
@@ -209,30 +270,33 @@ async function runSystem(kind: SystemKind, r: SystemRun): Promise<ScenarioResult
     deadlineMs: 40 * 60_000,
   };
   const results: ScenarioResult[] = [];
-  const say = reporter(kind, r, results);
-  const want = (name: string) => !r.only || r.only.test(name);
+  const say = reporter(name, r, results);
+  const want = (scenario: string) => !r.only || r.only.test(scenario);
   let current: Vm;
   try {
     current = await Vm.boot(vmOpts);
   } catch (e) {
-    r.ctx.log(`[${kind}] boot failed: ${e instanceof Error ? e.message : String(e)}`);
+    r.ctx.log(`[${name}] boot failed: ${e instanceof Error ? e.message : String(e)}`);
     return [{ ...harnessFailure(kind, e), scenario: "boot" }];
   }
-  r.ctx.log(`[${kind}] booted in ${current.bootSeconds.toFixed(1)}s`);
+  r.ctx.log(`[${name}] booted in ${current.bootSeconds.toFixed(1)}s`);
   const sys = new GuestSystem(kind, current, r.store);
   try {
-    await runCommonScenarios(sys, r, say);
+    await runCommonScenarios(sys, r, say, part);
     // From here on the guest's own CLI changes its state: the host root no longer follows it.
-    if (kind === "core") {
-      if (want("read-only root, writable paths only")) say(await runReadOnlyRoot(sys));
-      if (want("CLI in the guest: camera")) for (const res of await runCliInGuest(sys, r.ctx, CAMERA)) say(res);
-    } else if (want("agent service") || want("hello-docker interactive") || want("reboot")) {
+    if (!part.e2e) {
+      // The other VM of this system runs the end-to-end checks.
+    } else if (kind === "core") {
+      const [readOnly, cli, denials] = E2E_SCENARIOS.core as [string, string, string];
+      if (want(readOnly)) say(await runReadOnlyRoot(sys));
+      if (want(cli) || want(denials)) for (const res of await runCliInGuest(sys, r.ctx, CAMERA)) say(res);
+    } else if (E2E_SCENARIOS.classic.some(want)) {
       for (const res of await runClassicAgentAndShell(sys, current, r.ctx, DOCKER, HELLO_DOCKER)) say(res);
       const reboot = async (prepare: string): Promise<Vm> => {
         await current.must("before-reboot", prepare, 120_000);
         await current.shutdown();
         sys.vm = current = await Vm.boot(vmOpts);
-        r.ctx.log(`[${kind}] rebooted in ${current.bootSeconds.toFixed(1)}s`);
+        r.ctx.log(`[${name}] rebooted in ${current.bootSeconds.toFixed(1)}s`);
         return current;
       };
       for (const res of await runRebootScenarios(sys, reboot, "/mnt/share/pkg-next")) say(res);

@@ -1,7 +1,7 @@
 // Test snaps: a snap.yaml and the probe binary (plus any extra files),
 // packed into a .snap with mksquashfs so installing it extracts the files
 // under the plugboard root, where the guest finds them after a sync.
-import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
@@ -43,7 +43,11 @@ export async function packSnap(spec: TestSnap, probe: string, outDir: string, re
       if (content.startsWith("#!")) await chmod(f, 0o755);
     }
     const out = path.join(outDir, `${spec.name}_${revision}.snap`);
-    await execa("mksquashfs", [work, out, "-noappend", "-comp", "gzip", "-all-root", "-quiet"], { stdout: "ignore" });
+    // VMs running side by side pack the same snaps into the same directory:
+    // each writes its own file and renames it, so no one installs a half-written one.
+    const tmp = `${out}.${path.basename(work)}.tmp`;
+    await execa("mksquashfs", [work, tmp, "-noappend", "-comp", "gzip", "-all-root", "-quiet"], { stdout: "ignore" });
+    await rename(tmp, out);
     return out;
   } finally {
     await rm(work, { recursive: true, force: true });
