@@ -161,12 +161,14 @@ const E2E_SCENARIOS: Record<SystemKind, string[]> = {
   classic: ["agent service: seed at boot", "hello-docker interactive shell (pty)", "denial → `plugboard denials` suggestion", "reboot, same system key: cache reload", "reboot after upgrade: full regeneration"],
 };
 
+/** The interface rows that apply to a system, in order: Part.rows indexes these. */
+const rowsFor = (kind: SystemKind) => INTERFACE_SCENARIOS.filter((sc) => !sc.systems || sc.systems.includes(kind));
+
 /** Whether --only leaves this VM anything to run (else it is not booted). */
 function partHasWork(part: Part, only: RegExp | undefined): boolean {
   if (!only) return true;
-  const rows = INTERFACE_SCENARIOS.filter((sc) => !sc.systems || sc.systems.includes(part.kind));
   return (
-    rows.some((sc, i) => part.rows(i) && only.test(sc.name)) ||
+    rowsFor(part.kind).some((sc, i) => part.rows(i) && only.test(sc.name)) ||
     (part.common && COMMON_SCENARIOS.some((n) => only.test(n))) ||
     (part.e2e && E2E_SCENARIOS[part.kind].some((n) => only.test(n)))
   );
@@ -209,8 +211,7 @@ async function runCommonScenarios(sys: GuestSystem, r: Common, say: (res: Scenar
   const want = (name: string) => !r.only || r.only.test(name);
   await sys.init();
   await installGadget(sys, r.ctx);
-  const rows = INTERFACE_SCENARIOS.filter((sc) => !sc.systems || sc.systems.includes(sys.kind));
-  for (const [i, sc] of rows.entries()) {
+  for (const [i, sc] of rowsFor(sys.kind).entries()) {
     if (!part.rows(i) || !want(sc.name)) continue;
     say(await runInterfaceScenario(sys, r.ctx, sc));
   }
@@ -284,13 +285,12 @@ async function runSystem(part: Part, r: SystemRun): Promise<ScenarioResult[]> {
   try {
     await runCommonScenarios(sys, r, say, part);
     // From here on the guest's own CLI changes its state: the host root no longer follows it.
-    if (!part.e2e) {
-      // The other VM of this system runs the end-to-end checks.
-    } else if (kind === "core") {
+    // A part without e2e leaves them to the other VM of its system.
+    if (part.e2e && kind === "core") {
       const [readOnly, cli, denials] = E2E_SCENARIOS.core as [string, string, string];
       if (want(readOnly)) say(await runReadOnlyRoot(sys));
       if (want(cli) || want(denials)) for (const res of await runCliInGuest(sys, r.ctx, CAMERA)) say(res);
-    } else if (E2E_SCENARIOS.classic.some(want)) {
+    } else if (part.e2e && E2E_SCENARIOS.classic.some(want)) {
       for (const res of await runClassicAgentAndShell(sys, current, r.ctx, DOCKER, HELLO_DOCKER)) say(res);
       const reboot = async (prepare: string): Promise<Vm> => {
         await current.must("before-reboot", prepare, 120_000);

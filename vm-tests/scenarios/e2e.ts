@@ -21,6 +21,9 @@ const lastLine = (s: string) => s.trim().split("\n").filter(Boolean).at(-1) ?? "
 export async function runReadOnlyRoot(sys: GuestSystem): Promise<ScenarioResult> {
   const rec = new Recorder(sys.kind, "read-only root, writable paths only", "squashfs+overlay");
   try {
+    // Bring the host root's files in first, so the row has writes to look
+    // for even when it runs alone (--only).
+    await sys.phase("ro-root-sync", []);
     const out = await sys.vm.must(
       "ro-root",
       [
