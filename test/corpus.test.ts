@@ -6,7 +6,7 @@ import { ValidationError } from "../src/errors/index.js";
 import { sanitizeSnap } from "../src/repo/index.js";
 import { parseSnapYaml, type SnapInfo } from "../src/snap/index.js";
 
-const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus/snapcraft");
+const CORPUS = path.resolve(import.meta.dirname, "fixtures/corpus");
 const files = readdirSync(CORPUS).filter((f) => f.endsWith(".yaml")).sort();
 
 // Files that snapcraft and snapd refuse too, each with the reason we must give.
@@ -67,7 +67,7 @@ describe("the snapcraft.yaml corpus", () => {
     // Every interface the corpus uses that snapd itself knows (the reference table) is built in;
     // what is left unknown is missing from that table too.
     const reference = new Set(
-      readFileSync(path.resolve(import.meta.dirname, "../../shared/reference/iface-policy.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]!),
+      readFileSync(path.resolve(import.meta.dirname, "fixtures/iface-policy.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]!),
     );
     const unknown = new Set<string>();
     for (const info of parsed.values()) {

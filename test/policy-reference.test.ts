@@ -15,7 +15,7 @@ import {
 // Every shipped interface must agree with the reference row measured against a
 // real snapd: its base-declaration rules, and their effect on an app snap on classic.
 
-const REFERENCE = path.resolve(import.meta.dirname, "../../shared/reference/iface-policy.tsv");
+const REFERENCE = path.resolve(import.meta.dirname, "fixtures/iface-policy.tsv");
 const [header, ...lines] = readFileSync(REFERENCE, "utf8").trim().split("\n");
 const columns = header!.split("\t");
 const rows = new Map(

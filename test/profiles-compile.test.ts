@@ -18,7 +18,7 @@ import { compileSeccompBatch } from "../src/system/index.js";
 
 const paths = makePaths("/");
 const registry = builtinRegistry();
-const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus/snapcraft");
+const CORPUS = path.resolve(import.meta.dirname, "fixtures/corpus");
 
 /** Connects every plug to a slot of its interface: the system snap's, else any other snap's. */
 function connectEverything(repo: Repository): number {

@@ -16,22 +16,40 @@ export interface AgentStatus {
   counters: { applies: number; fullRegenerations: number; profilesCompiled: number; filtersCompiled: number; cacheReloads: number; failures: Record<string, number> };
 }
 
+export interface ProgressTiming {
+  /** Nothing is reported before this much time has passed: short regenerations stay quiet. */
+  readonly quietMs: number;
+  /** Log lines (not the bar) are at most this often, plus the last one of a phase. */
+  readonly intervalMs: number;
+  readonly now: () => number;
+}
+
+/** `PLUGBOARD_PROGRESS_AFTER_MS` shortens the quiet period, e.g. to 0 to see progress on any regeneration. */
+export function progressTimingFromEnv(env: NodeJS.ProcessEnv = process.env): ProgressTiming {
+  const after = Number(env["PLUGBOARD_PROGRESS_AFTER_MS"]);
+  return { quietMs: Number.isFinite(after) && after >= 0 ? after : 1000, intervalMs: 1000, now: Date.now };
+}
+
 /**
- * Quiet for the first second; then a bar on a terminal, or a progress log
- * line at most once a second otherwise.
+ * Quiet at first; then a bar on a terminal, or a progress log line at most
+ * once an interval otherwise.
  */
-function progressReporter(format: LogFormat, log: ReturnType<typeof makeLogger>): (phase: string, done: number, total: number) => void {
-  const started = Date.now();
-  let lastLine = 0;
-  const tty = process.stderr.isTTY && format === "human";
+export function progressReporter(
+  format: LogFormat,
+  log: (level: "info", msg: string, fields: Record<string, unknown>) => void,
+  timing: ProgressTiming = progressTimingFromEnv(),
+  tty: boolean = process.stderr.isTTY === true && format === "human",
+): (phase: string, done: number, total: number) => void {
+  const started = timing.now();
+  let lastLine = -Infinity;
   return (phase, done, total) => {
-    const now = Date.now();
-    if (now - started < 1000) return;
+    const now = timing.now();
+    if (now - started < timing.quietMs) return;
     if (tty) {
       const width = 30;
       const filled = total ? Math.round((done / total) * width) : width;
       process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${phase} ${done}/${total}\x1b[K${done === total ? "\n" : ""}`);
-    } else if (now - lastLine >= 1000 || done === total) {
+    } else if (now - lastLine >= timing.intervalMs || done === total) {
       lastLine = now;
       log("info", "progress", { phase, done, total });
     }
