@@ -20,6 +20,9 @@ const cc = process.env.CC || "cc";
 
 const helpers = [
   { name: "seccomp-compile", sources: ["seccomp-compile.c"], libs: ["-lseccomp"], hint: "libseccomp-dev" },
+  // Static: it runs inside the sandbox before confinement is complete, so it
+  // must not depend on the host's (or a snap's) dynamic loader setup.
+  { name: "confine-exec", sources: ["confine-exec.c"], libs: ["-static"], hint: "libc6-dev" },
 ];
 
 const mtime = (file) => {

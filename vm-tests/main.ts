@@ -334,7 +334,7 @@ async function stagePackage(out: string, name: string, versionSuffix = ""): Prom
   const dest = path.join(out, name);
   for (const d of ["dist", "bin", "templates", "packaging"]) await cp(path.join(root, d), path.join(dest, d), { recursive: true });
   await mkdir(path.join(dest, "native/build"), { recursive: true });
-  await cp(path.join(root, "native/build/seccomp-compile"), path.join(dest, "native/build/seccomp-compile"));
+  for (const helper of ["seccomp-compile", "confine-exec"]) await cp(path.join(root, "native/build", helper), path.join(dest, "native/build", helper));
   const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
   await writeFile(path.join(dest, "package.json"), JSON.stringify({ name: "plugboard", version: pkg.version + versionSuffix, type: "module" }, null, 2) + "\n");
   return dest;

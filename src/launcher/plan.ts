@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PolicyError, UsageError } from "../errors/index.js";
 import type { MountEntry } from "../iface/index.js";
-import type { SnapInfo } from "../snap/index.js";
+import { isValidEnvName, type SnapInfo } from "../snap/index.js";
 
 /** Where each installed snap's files are on the host, and where its data lives. */
 export interface HostLayout {
@@ -10,6 +10,12 @@ export interface HostLayout {
   revision(snap: string): string | undefined;
   /** Host directory mounted at /var/snap/NAME. */
   dataDir(snap: string): string;
+}
+
+/** Programs the launch needs, by absolute path. */
+export interface LauncherTools {
+  /** The static helper (native/confine-exec) on the host: bound into the sandbox and run as its first process. */
+  readonly confineExec: string;
 }
 
 export interface LaunchRequest {
@@ -21,6 +27,13 @@ export interface LaunchRequest {
   readonly seccompFilter: string;
   readonly mounts: readonly MountEntry[];
   readonly useAppArmor: boolean;
+  /**
+   * Capabilities the connected interfaces grant (lower-case names without
+   * "cap_", as AppArmor writes them), or "all". Every other one is removed
+   * before the app starts, so root in the sandbox is not root on the host.
+   */
+  readonly capabilities: readonly string[] | "all";
+  readonly tools: LauncherTools;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
   /** The host's top-level entries and those of /var: the sandbox root is rebuilt from them. */
   readonly hostRoot: readonly HostEntry[];
@@ -45,9 +58,20 @@ const WRITABLE_TOP = new Set(["sys"]);
 export interface LaunchPlan {
   /** argv for bwrap; the seccomp filter is expected on fd 3. */
   readonly argv: readonly string[];
+  /** The environment bwrap itself runs with: fixed, nothing of the snap's or the caller's. */
   readonly env: Record<string, string>;
+  /** The environment the app starts with (handed over inside the sandbox only). */
+  readonly appEnv: Readonly<Record<string, string>>;
   readonly tag: string;
 }
+
+/** Where the helper appears inside the sandbox: on its private root, whatever the host path. */
+export const CONFINE_EXEC_IN_SANDBOX = "/.plugboard/confine-exec";
+
+/** What the launcher's own tools run with; a fixed PATH of system directories only. */
+export const LAUNCHER_ENV: Readonly<Record<string, string>> = Object.freeze({ PATH: "/usr/sbin:/usr/bin:/sbin:/bin" });
+
+
 
 /** The host path behind a sandbox path under /snap/NAME/REV or /var/snap/NAME. */
 function hostPathOf(p: string, host: HostLayout): string {
@@ -86,13 +110,21 @@ export function planLaunch(req: LaunchRequest, host: HostLayout): LaunchPlan {
   const expand = (s: string, env: Record<string, string>) =>
     s.replace(SNAP_VAR, (_m, v: string) => vars[v]!).replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (m, v: string) => env[v] ?? (v in vars ? vars[v]! : m));
 
+  // The app's environment: the caller's, the snap's variables, then the
+  // snap.yaml's top-level and app environment, each able to refer to what
+  // came before. Loader variables (LD_PRELOAD, LD_LIBRARY_PATH, ...) reach
+  // the app as in snapd, but only the app: no host tool ever runs with them.
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.baseEnv)) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(req.baseEnv)) if (v !== undefined && isValidEnvName(k) && !v.includes("\0")) env[k] = v;
   env["PATH"] ??= "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   Object.assign(env, vars);
-  // Top-level environment first, then the app's, each able to refer to what came before.
   for (const layer of [snap.environment, app.environment]) {
-    for (const [k, v] of Object.entries(layer)) env[k] = expand(v, env);
+    for (const [k, v] of Object.entries(layer)) {
+      const value = expand(v, env);
+      // snap.yaml parsing refuses these already; a plan is never built from anything else.
+      if (!isValidEnvName(k) || value.includes("\0")) throw new PolicyError(`snap ${JSON.stringify(snap.name)}: environment variable ${JSON.stringify(k)} is not a valid name or holds a NUL`);
+      env[k] = value;
+    }
   }
 
   // The root is a fresh tmpfs with the host's directories bound read-only into
@@ -108,7 +140,12 @@ export function planLaunch(req: LaunchRequest, host: HostLayout): LaunchPlan {
   entries("", req.hostRoot, OWN_TOP);
   argv.push("--dir", "/var");
   entries("/var", req.hostVar, new Set(["snap"]));
+  // The host's /dev, for the devices interfaces grant; confine-exec then lays
+  // a private devpts over /dev/pts so no host terminal is reachable by path.
   argv.push("--dev-bind", "/dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", "/snap", "--dir", "/var/snap");
+  // Without AppArmor nothing mediates signals or /proc, so the app gets a PID
+  // namespace of its own: it cannot see or kill the host's processes.
+  if (!req.useAppArmor) argv.push("--unshare-pid");
   // A service started by init has HOME=/; binding that would lay the real root
   // over the sandbox's own (found by the VM tests), so only a real home is bound.
   if (req.home && path.posix.resolve(req.home) !== "/") argv.push("--bind", req.home, req.home);
@@ -128,8 +165,16 @@ export function planLaunch(req: LaunchRequest, host: HostLayout): LaunchPlan {
     // bwrap reads bind sources from the host, so sandbox paths are mapped back to where the files are.
     argv.push(m.readOnly ? "--ro-bind" : "--bind", hostPathOf(m.source, host), m.target);
   }
-  argv.push("--chdir", "/", "--seccomp", "3", "--");
-  if (req.useAppArmor) argv.push("aa-exec", "-p", tag, "--");
+  if (!path.isAbsolute(req.tools.confineExec)) throw new PolicyError(`the launcher helper must be an absolute path, not ${JSON.stringify(req.tools.confineExec)}`);
+  argv.push("--ro-bind", req.tools.confineExec, CONFINE_EXEC_IN_SANDBOX);
+  // bwrap starts the helper with an empty environment; the helper sets up
+  // the terminal, AppArmor, capabilities and seccomp (the filter on fd 3),
+  // then starts the app with exactly the environment below.
+  argv.push("--chdir", "/", "--clearenv", "--", CONFINE_EXEC_IN_SANDBOX, "--new-pts");
+  if (req.useAppArmor) argv.push("--profile", tag);
+  for (const cap of keptCapabilities(req.capabilities)) argv.push("--keep-cap", String(cap));
+  for (const [k, v] of Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) argv.push("--env", `${k}=${v}`);
+  argv.push("--");
   if (req.shell) {
     argv.push("/bin/sh", ...req.args);
   } else {
@@ -137,5 +182,55 @@ export function planLaunch(req: LaunchRequest, host: HostLayout): LaunchPlan {
     const [cmd, ...cmdArgs] = app.command.trim().split(/\s+/).map((w) => expand(w, env));
     argv.push(cmd!.startsWith("/") ? cmd! : path.posix.join(vars["SNAP"]!, cmd!), ...cmdArgs, ...req.args);
   }
-  return { argv, env, tag };
+  return { argv, env: { ...LAUNCHER_ENV }, appEnv: env, tag };
+}
+
+/** Capability numbers to keep, from AppArmor's names; unknown names are kept out. */
+function keptCapabilities(caps: readonly string[] | "all"): number[] {
+  if (caps === "all") return CAPABILITIES.map((_, i) => i);
+  const out = new Set<number>();
+  for (const c of caps) {
+    const i = CAPABILITIES.indexOf(c);
+    if (i >= 0) out.add(i);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Linux capability names in number order (capability.h), as AppArmor rules name them. */
+export const CAPABILITIES: readonly string[] = [
+  "chown", "dac_override", "dac_read_search", "fowner", "fsetid", "kill", "setgid", "setuid",
+  "setpcap", "linux_immutable", "net_bind_service", "net_broadcast", "net_admin", "net_raw", "ipc_lock", "ipc_owner",
+  "sys_module", "sys_rawio", "sys_chroot", "sys_ptrace", "sys_pacct", "sys_admin", "sys_boot", "sys_nice",
+  "sys_resource", "sys_time", "sys_tty_config", "mknod", "lease", "audit_write", "audit_control", "setfcap",
+  "mac_override", "mac_admin", "syslog", "wake_alarm", "block_suspend", "audit_read", "perfmon", "bpf",
+  "checkpoint_restore",
+];
+
+/**
+ * The capabilities an AppArmor profile grants: the names in its `capability`
+ * rules, or "all" for a bare `capability,`. Deny rules grant nothing.
+ */
+export function profileCapabilities(profile: string): readonly string[] | "all" {
+  const out = new Set<string>();
+  for (const raw of profile.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    const m = /^(?:(allow|audit|deny)\s+)*capability\b([^,]*),/.exec(line);
+    if (!m || /^(?:audit\s+)?deny\b/.test(line)) continue;
+    const names = m[2]!.trim().split(/\s+/).filter(Boolean);
+    if (names.length === 0) return "all";
+    for (const n of names) out.add(n);
+  }
+  return [...out].sort();
+}
+
+/**
+ * Whether a launch uses AppArmor: always where the kernel has it, whatever
+ * --root says, and never without the app's profile loaded (the app would
+ * otherwise run unconfined by it without anyone noticing).
+ */
+export function chooseAppArmor(kernelHasAppArmor: boolean, profileLoaded: boolean, tag: string, root: string): boolean {
+  if (!kernelHasAppArmor) return false;
+  if (profileLoaded) return true;
+  const how = root === "/" ? "reconnect or reinstall the snap to load it" : `the profiles of a --root tree (${root}) are compiled but not loaded into the kernel; run the app from the system root`;
+  throw new PolicyError(`AppArmor profile ${tag} is not loaded in the kernel; refusing to run it without it: ${how}`);
 }

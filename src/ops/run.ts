@@ -2,9 +2,9 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { PolicyError, UsageError } from "../errors/index.js";
 import type { MountEntry } from "../iface/index.js";
-import { planLaunch, type HostEntry } from "../launcher/plan.js";
+import { chooseAppArmor, planLaunch, profileCapabilities, type HostEntry, type LauncherTools } from "../launcher/plan.js";
 import type { Paths } from "../paths/index.js";
-import { apparmorCanLoad, runBubblewrap } from "../system/index.js";
+import { apparmorProfileLoaded, confineExecPath, kernelHasAppArmor, resolveBwrap, runBubblewrap } from "../system/index.js";
 import { loadSystem } from "./system.js";
 
 /**
@@ -20,12 +20,18 @@ export interface LaunchHost {
   readonly useAppArmor: boolean;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
   readonly home?: string;
+  /** The launcher's helper as that machine sees it. */
+  readonly tools: LauncherTools;
 }
 
 export interface RunPlan {
   readonly argv: readonly string[];
+  /** What bwrap runs with (fixed); the app's own environment is in argv, handed over inside the sandbox. */
   readonly env: Record<string, string>;
+  readonly appEnv: Readonly<Record<string, string>>;
   readonly tag: string;
+  /** Set when confinement is partial (no AppArmor): what is and is not enforced, to say once per run. */
+  readonly partial?: string;
   /** The compiled seccomp filter bwrap reads on fd 3, under layoutRoot. */
   readonly filter: string;
   /** Data directories (under layoutRoot) that must exist before bwrap binds them. */
@@ -47,6 +53,10 @@ export async function planRun(paths: Paths, target: string, where: LaunchHost, o
   // Files are looked up under paths.root and named as they will be seen from layoutRoot.
   const seen = (p: string) => (p.startsWith(paths.root + path.sep) ? path.join(where.layoutRoot, path.relative(paths.root, p)) : p);
   const mounts = await readFstab(path.join(paths.mountDir, `snap.${snapName}.fstab`));
+  // The profile says which capabilities the connected interfaces grant; the
+  // launcher removes every other one, with or without AppArmor in the kernel.
+  const profile = await fs.readFile(path.join(paths.apparmorProfilesDir, tag), "utf8").catch(() => undefined);
+  if (profile === undefined) throw new PolicyError(`no AppArmor profile for ${tag}; refusing to run it. Reinstall or reconnect the snap to regenerate it`);
   const host = {
     revision: (n: string) => sys.state.snaps[n]?.revision,
     contentDir: (n: string) => {
@@ -66,6 +76,8 @@ export async function planRun(paths: Paths, target: string, where: LaunchHost, o
       seccompFilter: seen(filter),
       mounts,
       useAppArmor: where.useAppArmor,
+      capabilities: profileCapabilities(profile),
+      tools: where.tools,
       baseEnv: where.baseEnv,
       hostRoot: where.hostRoot,
       hostVar: where.hostVar,
@@ -73,12 +85,21 @@ export async function planRun(paths: Paths, target: string, where: LaunchHost, o
     },
     host,
   );
-  return { ...plan, filter: seen(filter), dataDirs };
+  const partial = where.useAppArmor
+    ? undefined
+    : `the kernel has no AppArmor, so ${tag} runs partially confined: seccomp, its own mount and PID namespaces and the capabilities its interfaces grant are enforced; file, network and D-Bus access are not mediated`;
+  return { ...plan, filter: seen(filter), dataDirs, ...(partial ? { partial } : {}) };
 }
 
-/** `run SNAP.APP` / `run --shell SNAP.APP`: start the app confined, return its exit status. */
-export async function runApp(paths: Paths, target: string, opts: { shell?: boolean; args?: readonly string[] } = {}): Promise<number> {
+/**
+ * `run SNAP.APP` / `run --shell SNAP.APP`: start the app confined, return its
+ * exit status. `warn` receives, once, what is not enforced on this kernel.
+ */
+export async function runApp(paths: Paths, target: string, opts: { shell?: boolean; args?: readonly string[]; warn?: (message: string) => void } = {}): Promise<number> {
   const home = process.env["HOME"];
+  const [snapName, appName] = target.split(".", 2);
+  const tag = `snap.${snapName}.${appName ?? ""}`;
+  const useAppArmor = chooseAppArmor(kernelHasAppArmor(), kernelHasAppArmor() && (await apparmorProfileLoaded(tag)), tag, paths.root);
   const plan = await planRun(
     paths,
     target,
@@ -86,14 +107,16 @@ export async function runApp(paths: Paths, target: string, opts: { shell?: boole
       layoutRoot: paths.root,
       hostRoot: await hostEntries("/"),
       hostVar: await hostEntries("/var"),
-      useAppArmor: apparmorCanLoad(paths.root),
+      useAppArmor,
       baseEnv: process.env,
+      tools: { confineExec: confineExecPath() },
       ...(home && existsSync(home) ? { home } : {}),
     },
     opts,
   );
+  if (plan.partial) opts.warn?.(plan.partial);
   for (const dir of plan.dataDirs) await fs.mkdir(dir, { recursive: true });
-  return runBubblewrap(plan.argv, plan.env, plan.filter);
+  return runBubblewrap(resolveBwrap(), plan.argv, plan.env, plan.filter);
 }
 
 /** The snap's files on the host: its source directory, or the tree extracted from its .snap. */

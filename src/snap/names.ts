@@ -32,6 +32,14 @@ export const isValidAppName = (n: string): boolean => APP_RE.test(n);
 export const isValidHookName = (n: string): boolean => HOOK_RE.test(n);
 export const isValidPlugName = (n: string): boolean => PLUG_SLOT_IFACE_RE.test(n);
 export const isValidSlotName = isValidPlugName;
+
+/**
+ * An environment variable name as the C library and shells read one. An "="
+ * would split the entry into another name and value, and a newline or NUL
+ * would end it early, so anything else is refused.
+ */
+export const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const isValidEnvName = (n: string): boolean => ENV_NAME_RE.test(n);
 export const isValidInterfaceName = isValidPlugName;
 
 const FIXED_HOOKS = new Set([

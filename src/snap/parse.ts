@@ -18,6 +18,7 @@ import {
   isSupportedHook,
   isValidAppContent,
   isValidAppName,
+  isValidEnvName,
   isValidHookName,
   isValidInterfaceName,
   isValidPlugName,
@@ -85,7 +86,9 @@ class Ctx {
     if (!m) return {};
     const out: [string, string][] = [];
     for (const [k, v] of m.entries) {
+      if (!isValidEnvName(k)) this.fail(`${field}.${JSON.stringify(k)}`, "invalid environment variable name: use letters, digits and underscores, not starting with a digit", k);
       if (v.kind !== "scalar") this.fail(`${field}.${k}`, `expected a string, found ${describeNode(v)}`);
+      if (v.value !== null && v.source.includes("\0")) this.fail(`${field}.${k}`, "environment value contains a NUL character");
       out.push([k, v.value === null ? "" : v.source]);
     }
     return Object.fromEntries(out);

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { runTool } from "./run.js";
 
@@ -16,6 +17,17 @@ function parserTimeoutMs(fallback: number): number {
 }
 
 /** Whether profiles can be loaded: the kernel has AppArmor and we operate on the real root. */
+/** Whether this kernel enforces AppArmor (securityfs shows it). */
+export function kernelHasAppArmor(): boolean {
+  return existsSync("/sys/kernel/security/apparmor");
+}
+
+/** Whether a profile of this name is loaded in the kernel. */
+export async function apparmorProfileLoaded(name: string): Promise<boolean> {
+  const list = await readFile("/sys/kernel/security/apparmor/profiles", "utf8").catch(() => "");
+  return list.split("\n").some((l) => l.startsWith(`${name} (`));
+}
+
 export function apparmorCanLoad(root: string): boolean {
   return root === "/" && existsSync("/sys/kernel/security/apparmor");
 }

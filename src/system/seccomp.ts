@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { accessSync, constants as fsConstants, promises as fs, readFileSync } from "node:fs";
+import { accessSync, constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { serializeForCompiler, type SeccompProgram } from "../backends/seccomp/index.js";
 import { SystemToolError, ValidationError } from "../errors/index.js";
 import { fsyncDir } from "../files/index.js";
+import { packageRoot } from "./package-root.js";
 import { runTool } from "./run.js";
 
 export interface CompileSeccompOptions {
@@ -74,8 +74,6 @@ export async function compileSeccompBatch(items: readonly SeccompCompileItem[], 
   for (const d of dirs) await fsyncDir(d);
 }
 
-let cachedRoot: string | undefined;
-
 /**
  * The compiler binary: $PLUGBOARD_SECCOMP_COMPILER, else
  * native/build/seccomp-compile under the package root, found by walking up
@@ -85,20 +83,6 @@ let cachedRoot: string | undefined;
 export function seccompCompilerPath(): string {
   const override = process.env["PLUGBOARD_SECCOMP_COMPILER"];
   if (override) return override;
-  cachedRoot ??= packageRoot(path.dirname(fileURLToPath(import.meta.url)));
-  return path.join(cachedRoot, "native", "build", "seccomp-compile");
+  return path.join(packageRoot("PLUGBOARD_SECCOMP_COMPILER"), "native", "build", "seccomp-compile");
 }
 
-function packageRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: unknown };
-      if (pkg.name === "plugboard") return dir;
-    } catch {
-      // no (readable) package.json here; keep walking up
-    }
-    if (path.dirname(dir) === dir) {
-      throw new SystemToolError(["seccomp-compile"], null, "", `cannot find Plugboard's package root above ${start}; set PLUGBOARD_SECCOMP_COMPILER`);
-    }
-  }
-}

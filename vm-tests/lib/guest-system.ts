@@ -69,6 +69,8 @@ export class GuestSystem {
       useAppArmor: true,
       baseEnv: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C.UTF-8" },
       home: "/root",
+      // The staged package's helper, as the guest sees the shared folder.
+      tools: { confineExec: "/mnt/share/pkg/native/build/confine-exec" },
     };
   }
 
@@ -152,7 +154,7 @@ export class GuestSystem {
     return [
       head,
       `mkdir -p ${plan.dataDirs.map(quote).join(" ")}`,
-      `(cd / && env -i ${env.join(" ")} bwrap ${plan.argv.map(quote).join(" ")} 3<${quote(plan.filter)}) 2>&1`,
+      `(cd / && env -i ${env.join(" ")} /usr/bin/bwrap ${plan.argv.map(quote).join(" ")} 3<${quote(plan.filter)}) 2>&1`,
     ].join("\n");
   }
 }

@@ -10,6 +10,7 @@ export function register(program: Command): void {
     .option("--shell", "run a shell confined as the app instead of its command")
     .action(async (target: string, args: string[], opts: { shell?: boolean }, cmd: Command) => {
       const { runApp } = await import("../../ops/index.js");
-      process.exitCode = await runApp(pathsFrom(cmd), target, { shell: opts.shell === true, args });
+      const warn = (message: string) => void process.stderr.write(`warning: ${message}\n`);
+      process.exitCode = await runApp(pathsFrom(cmd), target, { shell: opts.shell === true, args, warn });
     });
 }
