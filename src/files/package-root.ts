@@ -11,11 +11,12 @@ let cached: string | undefined;
  */
 export function packageRoot(): string {
   if (cached) return cached;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  let dir = start;
   for (;;) {
     if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "templates"))) return (cached = dir);
     const up = path.dirname(dir);
-    if (up === dir) throw new Error("cannot find plugboard's package root (templates/ next to package.json)");
+    if (up === dir) throw new Error(`cannot find Plugboard's package root (templates/ next to package.json) above ${start}`);
     dir = up;
   }
 }

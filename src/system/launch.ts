@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import path from "node:path";
 import { SystemToolError } from "../errors/index.js";
-import { packageRoot } from "./package-root.js";
+import { packageRoot } from "../files/index.js";
 
 // Only root-owned system directories: the caller's PATH (or a snap's) must
 // never decide which program the launcher runs as root.
@@ -26,7 +26,7 @@ export function resolveBwrap(): string {
 export function confineExecPath(): string {
   const override = process.env["PLUGBOARD_CONFINE_EXEC"];
   if (override) return path.resolve(override);
-  const file = path.join(packageRoot("PLUGBOARD_CONFINE_EXEC"), "native", "build", "confine-exec");
+  const file = path.join(packageRoot(), "native", "build", "confine-exec");
   if (!existsSync(file)) throw new SystemToolError(["confine-exec"], null, "", `the launcher helper ${file} has not been built; run "npm run build" (it needs gcc and libc6-dev)`);
   return file;
 }

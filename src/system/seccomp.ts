@@ -4,7 +4,7 @@ import path from "node:path";
 import { serializeForCompiler, type SeccompProgram } from "../backends/seccomp/index.js";
 import { SystemToolError, ValidationError } from "../errors/index.js";
 import { fsyncDir } from "../files/index.js";
-import { packageRoot } from "./package-root.js";
+import { packageRoot } from "../files/index.js";
 import { runTool } from "./run.js";
 
 export interface CompileSeccompOptions {
@@ -83,6 +83,6 @@ export async function compileSeccompBatch(items: readonly SeccompCompileItem[], 
 export function seccompCompilerPath(): string {
   const override = process.env["PLUGBOARD_SECCOMP_COMPILER"];
   if (override) return override;
-  return path.join(packageRoot("PLUGBOARD_SECCOMP_COMPILER"), "native", "build", "seccomp-compile");
+  return path.join(packageRoot(), "native", "build", "seccomp-compile");
 }
 
