@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../files/index.js";
+import { HOST_TOOLS, LIBRARY_TREE_RULES } from "./base-rules.js";
 
 let template: HandlebarsTemplateDelegate | undefined;
 
@@ -21,7 +22,7 @@ export interface ProfileInput {
 
 export function renderProfile(input: ProfileInput): string {
   const snippets = input.snippets.map((s) => ({ title: s.title.replace(/[\n\r]/g, " "), body: indent(s.body) }));
-  return profileTemplate()({ ...input, snippets });
+  return profileTemplate()({ ...input, snippets, hostTools: HOST_TOOLS, libraryTreeRules: LIBRARY_TREE_RULES });
 }
 
 function indent(body: string): string {
