@@ -37,8 +37,10 @@ capability audit_write,
 # The tools log each change to the audit subsystem.
 network netlink raw,
 `,
+    // libaudit binds its audit socket before it reports.
     seccomp: `
 socket AF_NETLINK - NETLINK_AUDIT
+bind
 `,
   },
 });

@@ -74,3 +74,47 @@ describe("attribute validation", () => {
     expect(sanitizePlug("home", { read: "all" })).toEqual({ read: "all" });
   });
 });
+
+// Every attribute that becomes a path in an AppArmor rule or an fstab line is
+// checked by the one shared validator (src/iface/verbatim.ts); these values
+// got through some of the modules' own copies of it.
+describe("path attributes: control characters, DEL, parentheses, non-ASCII and unclean paths", () => {
+  const reg = builtinRegistry();
+  const sanitize = (iface: string, side: "plug" | "slot", attrs: AttrMap) => {
+    const m = reg.get(iface)!;
+    return (side === "plug" ? m.sanitizePlug! : m.sanitizeSlot!)(plug(iface, attrs));
+  };
+  const paths: readonly [string, "plug" | "slot", (segment: string) => AttrMap][] = [
+    ["content", "plug", (s) => ({ target: `$SNAP/${s}` })],
+    ["content", "plug", (s) => ({ target: `$SNAP_DATA/${s}` })],
+    ["content", "slot", (s) => ({ read: [`$SNAP/${s}`] })],
+    ["content", "slot", (s) => ({ write: [`$SNAP_COMMON/${s}`] })],
+    ["content", "slot", (s) => ({ source: { read: [`lib/${s}`] } })],
+    ["cups", "slot", (s) => ({ "cups-socket-directory": `$SNAP_COMMON/${s}` })],
+    ["system-files", "plug", (s) => ({ read: [`/etc/${s}`] })],
+    ["personal-files", "plug", (s) => ({ write: [`$HOME/.config/${s}`] })],
+    ["custom-device", "slot", (s) => ({ devices: [`/dev/${s}`] })],
+    ["custom-device", "slot", (s) => ({ files: { read: [`/sys/class/${s}`] } })],
+  ];
+  const hostileSegments = ["a\x01b", "a\x1fb", "a\x7fb", "a\x1b[31mb", "a(b", "a)b", "(x)", "é", "a\u00a0b", "a\u202eb", "a\u2028b"];
+  const uncleanSegments = ["../../etc/shadow", "..", "x/..", "./x", "x/.", "x//y", "x/", "x/../../y"];
+  const cases = paths.flatMap(([iface, side, at]) => [...hostileSegments, ...uncleanSegments].map((s) => [iface, side, s, at(s)] as const));
+
+  it.each(cases)("%s %s refuses the segment %j (%j)", (iface, side, _segment, attrs) => {
+    expect(() => sanitize(iface, side, attrs)).toThrow(AttributeProblem);
+    expect(() => sanitize(iface, side, attrs)).toThrow(/character that is not allowed|not a clean path|must be an absolute path of letters/);
+  });
+
+  it.each(paths.map(([iface, side, at]) => [iface, side, at("plain-name_1.2")] as const))("%s %s still accepts a plain path (%j)", (iface, side, attrs) => {
+    expect(() => sanitize(iface, side, attrs)).not.toThrow();
+  });
+
+  it.each([...hostileSegments, "..", ".", "a/b"])("shared-memory slot refuses the object name %j", (name) => {
+    expect(() => sanitize("shared-memory", "slot", { read: [name] })).toThrow(AttributeProblem);
+  });
+
+  it.each(["~", "a~", "~root"])("system-files and personal-files refuse %j, as snapd does", (s) => {
+    expect(() => sanitize("system-files", "plug", { read: [`/home/${s}`] })).toThrow(/must not contain "~"/);
+    expect(() => sanitize("personal-files", "plug", { read: [`$HOME/${s}`] })).toThrow(/must not contain "~"/);
+  });
+});

@@ -58,6 +58,13 @@ owner /{dev,run}/shm/pulse-shm-* mrwk,
 capability sys_nice,
 capability sys_resource,
 `,
+    // The server listens on its socket and accepts each client.
+    seccomp: `
+bind
+listen
+accept
+accept4
+`,
     udev: ['SUBSYSTEM=="sound"'],
   },
 });

@@ -13,7 +13,7 @@ import bluetoothControl from "./bluetooth-control.js";
 describe("bluetooth-control", () => {
   it("grants Bluetooth sockets and tags the Bluetooth devices", () => {
     expect(rules(bluetoothControl)).toContain("network bluetooth,");
-    expect(snippetText(bluetoothControl.connectedPlug!.seccomp, connect(bluetoothControl)).trim()).toBe("socket AF_BLUETOOTH");
+    expect(ruleLines(snippetText(bluetoothControl.connectedPlug!.seccomp, connect(bluetoothControl)))).toEqual(["socket AF_BLUETOOTH", "bind"]);
     expect(devRules(bluetoothControl)).toEqual(["/dev/vhci rw,", "/dev/rfcomm[0-9]* rw,"]);
     expect(udev(bluetoothControl)).toEqual(['SUBSYSTEM=="bluetooth"', 'SUBSYSTEM=="BT_chrdev"', 'KERNEL=="vhci"', 'KERNEL=="rfcomm[0-9]*"']);
     for (const u of udev(bluetoothControl)) expect(safeUdevMatch(u, "bluetooth-control")).toBe(u);

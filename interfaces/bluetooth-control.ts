@@ -24,8 +24,10 @@ capability net_raw,
 /dev/rfcomm[0-9]* rw,
 /run/udev/data/+bluetooth:* r,
 `,
+    // HCI and management sockets are bound to an adapter or channel before use.
     seccomp: `
 socket AF_BLUETOOTH
+bind
 `,
     udev: ['SUBSYSTEM=="bluetooth"', 'SUBSYSTEM=="BT_chrdev"', 'KERNEL=="vhci"', 'KERNEL=="rfcomm[0-9]*"'],
   },

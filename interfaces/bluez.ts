@@ -42,8 +42,13 @@ capability net_bind_service,
 dbus (bind) bus=system name=org.bluez{,.obex},
 dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID} peer=(name=org.freedesktop.DBus),
 `,
+    // bluetoothd listens on L2CAP and RFCOMM sockets for devices that connect to it.
     seccomp: `
 socket AF_BLUETOOTH
+bind
+listen
+accept
+accept4
 `,
     udev: ['KERNEL=="rfkill"'],
   },

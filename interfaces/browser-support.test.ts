@@ -22,12 +22,13 @@ describe("browser-support", () => {
     expect(browserSupport.sanitizePlug!(endpoint("app", "browser-support", {}))).toEqual({ "allow-sandbox": false });
   });
 
-  it("grants namespaces and chroot only with allow-sandbox", () => {
+  it("grants serving sockets always, namespaces and chroot only with allow-sandbox", () => {
     const without = connect(browserSupport, { "allow-sandbox": false }, {}, true);
     const withSandbox = connect(browserSupport, { "allow-sandbox": true }, {}, true);
     expect(apparmorOf(browserSupport, without)).not.toMatch(/capability sys_admin/);
-    expect(snippetText(browserSupport.connectedPlug!.seccomp, without)).toBe("");
+    const serving = ["bind", "listen", "accept", "accept4"];
+    expect(rules(snippetText(browserSupport.connectedPlug!.seccomp, without))).toEqual(serving);
     expect(apparmorOf(browserSupport, withSandbox)).toMatch(/capability sys_admin,/);
-    expect(rules(snippetText(browserSupport.connectedPlug!.seccomp, withSandbox))).toEqual(["clone", "unshare", "setns", "chroot"]);
+    expect(rules(snippetText(browserSupport.connectedPlug!.seccomp, withSandbox))).toEqual([...serving, "clone", "unshare", "setns", "chroot"]);
   });
 });

@@ -53,16 +53,23 @@ owner @{PROC}/@{pid}/{uid_map,gid_map} rw,
     : "# Without allow-sandbox the browser's seccomp-bpf sandbox is used on its own."
 }
 `,
-    seccomp: (ctx) =>
-      ctx.plug.attrs["allow-sandbox"] === true
-        ? `
+    seccomp: (ctx) => `
+# A browser's processes serve one another over unix sockets they make.
+bind
+listen
+accept
+accept4
+${
+  ctx.plug.attrs["allow-sandbox"] === true
+    ? `
 # The sandbox's namespaces and chroot.
 clone
 unshare
 setns
 chroot
 `
-        : "",
+    : ""
+}`,
   },
   examples: { plug: { "allow-sandbox": false } },
 });

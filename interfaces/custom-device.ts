@@ -1,5 +1,5 @@
 import { safeUdevMatch } from "../src/backends/validate.js";
-import { AttributeProblem, defineInterface } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, verbatimPathProblem } from "../src/iface/index.js";
 import type { AttrMap, AttrValue } from "../src/snap/index.js";
 
 // A device described by the gadget snap: which device nodes (read-write or
@@ -15,8 +15,7 @@ function pathProblem(p: string, devicesOnly: boolean): string | null {
   if (devicesOnly && !p.startsWith("/dev/")) return "must be a device under /dev/";
   if (!PATH_RE.test(p)) return "must be an absolute path of letters, digits and /._:+-, with * ? [] globs only";
   if (p.includes("**")) return 'must not contain "**"';
-  if (p.split("/").some((seg) => seg === ".." || seg === ".") || p.includes("//") || (p.length > 1 && p.endsWith("/"))) return "is not a clean path";
-  return null;
+  return verbatimPathProblem(p, { absolute: true, globs: "*?[]" });
 }
 
 function stringList(attrs: AttrMap, key: string, devicesOnly: boolean): string[] {

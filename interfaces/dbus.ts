@@ -82,6 +82,12 @@ dbus (send) bus=${t.bus} path=${t.path}{,/**} interface=org.freedesktop.DBus.{Pr
 dbus (receive) bus=${t.bus} path=${t.path}{,/**} interface=org.freedesktop.DBus.{Introspectable,Properties,Peer},
 `;
     },
+    // A service may take direct connections besides those the bus carries.
+    seccomp: `
+listen
+accept
+accept4
+`,
   },
   examples: { plug: { bus: "session", name: "org.example.Foo" }, slot: { bus: "session", name: "org.example.Foo" } },
 });

@@ -43,5 +43,11 @@ owner @{HOME}/.local/share/recently-used.xbel{,.*} rw,
 owner @{HOME}/.config/gtk-3.0/bookmarks r,
 owner @{HOME}/.config/Trolltech.conf rk,
 `,
+    // The accessibility bridge takes screen readers' direct connections.
+    seccomp: `
+listen
+accept
+accept4
+`,
   },
 });

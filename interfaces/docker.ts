@@ -8,17 +8,19 @@ export default defineInterface({
   baseDeclaration: {
     slots: { "allow-installation": false, "deny-auto-connection": true, "deny-connection": true },
   },
+  // The socket and nothing else, as in snapd: the API behind it is already
+  // root-equivalent, and the base template lets an unbound stream socket
+  // connect. The daemon's side needs no rule from this interface: its
+  // docker-support plug grants it the socket.
   connectedPlug: {
     apparmor: `
-# The Docker daemon's API socket.
-/run/docker.sock rw,
-unix (connect, send, receive) type=stream,
+# The Docker daemon's API socket, under /run or the older /var/run.
+/{,var/}run/docker.sock rw,
 `,
-  },
-  connectedSlot: {
-    apparmor: (ctx) => `
-# Accept API calls from the connected snap.
-unix (accept, send, receive) type=stream peer=(label=${ctx.plugLabel}),
+    // The two extra calls snapd allows the client: bind, and generic netlink sockets.
+    seccomp: `
+bind
+socket AF_NETLINK - NETLINK_GENERIC
 `,
   },
 });

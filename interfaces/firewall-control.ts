@@ -35,7 +35,10 @@ network inet6 raw,
 @{PROC}/sys/net/netfilter/** rw,
 @{PROC}/sys/net/bridge/bridge-nf-call-{arptables,iptables,ip6tables} rw,
 `,
+    // Netlink sockets are bound before use, and iptables takes its lock by
+    // binding an abstract socket.
     seccomp: `
+bind
 socket AF_NETLINK - NETLINK_NETFILTER
 socket AF_NETLINK - NETLINK_ROUTE
 socket AF_INET - IPPROTO_RAW

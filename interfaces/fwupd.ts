@@ -20,6 +20,10 @@ dbus (send, receive) bus=system path=/ interface=org.freedesktop.fwupd peer=(lab
 dbus (send, receive) bus=system path=/ interface=org.freedesktop.DBus.Properties peer=(label=${ctx.slotLabel}),
 dbus (send) bus=system path=/ interface=org.freedesktop.fwupd peer=(name=org.freedesktop.fwupd),
 `,
+    // Clients (fwupdmgr, libfwupd) bind their end of a socket.
+    seccomp: `
+bind
+`,
   },
   connectedSlot: {
     apparmor: (ctx) => `
@@ -52,8 +56,10 @@ network netlink raw,
 dbus (bind) bus=system name=org.freedesktop.fwupd,
 dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID} peer=(name=org.freedesktop.DBus),
 `,
+    // Hearing uevents means binding the netlink socket to their group.
     seccomp: `
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+bind
 `,
   },
 });

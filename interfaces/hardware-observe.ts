@@ -38,8 +38,10 @@ export default defineInterface({
 # Watching device events as udev announces them.
 network netlink raw,
 `,
+    // Hearing uevents means binding the netlink socket to their group.
     seccomp: `
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+bind
 `,
   },
 });

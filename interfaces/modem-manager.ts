@@ -55,6 +55,11 @@ dbus (send, receive) bus=system path=/org/freedesktop/ModemManager1{,/**} peer=(
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 socket AF_NETLINK - NETLINK_ROUTE
 socket AF_NETLINK - NETLINK_GENERIC
+# Netlink sockets are bound, and the QMI and MBIM proxies serve the daemon.
+bind
+listen
+accept
+accept4
 `,
     udev: [
       'SUBSYSTEM=="tty", KERNEL=="ttyUSB[0-9]*"',

@@ -21,9 +21,15 @@ network inet6 dgram,
 /etc/services r,
 /etc/protocols r,
 `,
+    // Serving is what this interface is for, on any socket the app may
+    // create, AF_UNIX included: the default template only makes clients.
     seccomp: `
 socket AF_INET
 socket AF_INET6
+bind
+listen
+accept
+accept4
 `,
   },
 });

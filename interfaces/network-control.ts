@@ -51,6 +51,8 @@ socket AF_INET
 socket AF_INET6
 socket AF_PACKET
 socket AF_NETLINK
+# Netlink sockets are bound before use; DHCP clients bind their port.
+bind
 setns - CLONE_NEWNET
 unshare |CLONE_NEWNET
 mount

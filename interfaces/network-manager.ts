@@ -75,6 +75,11 @@ socket AF_NETLINK - NETLINK_ROUTE
 socket AF_NETLINK - NETLINK_GENERIC
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 socket AF_NETLINK - NETLINK_NETFILTER
+# Netlink and DHCP sockets are bound, and the daemon serves its helpers.
+bind
+listen
+accept
+accept4
 setgroups
 setgroups32
 setuid

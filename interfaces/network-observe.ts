@@ -24,10 +24,12 @@ network netlink dgram,
 /etc/iproute2/** r,
 /{,usr/}{,s}bin/{ip,ss,netstat,iw,ifstat,arp,route} ixr,
 `,
+    // Netlink sockets are bound before they are queried.
     seccomp: `
 socket AF_NETLINK - NETLINK_ROUTE
 socket AF_NETLINK - NETLINK_SOCK_DIAG
 socket AF_NETLINK - NETLINK_GENERIC
+bind
 `,
   },
 });

@@ -28,10 +28,12 @@ network netlink dgram,
 @{PROC}/sys/net/ipv6/conf/all/disable_ipv6 r,
 `,
     // getaddrinfo asks the kernel for the host's addresses over NETLINK_ROUTE.
+    // Clients bind too: netlink sockets, and UDP or TCP to a chosen source.
     seccomp: `
 socket AF_INET
 socket AF_INET6
 socket AF_NETLINK - NETLINK_ROUTE
+bind
 `,
   },
 });

@@ -66,9 +66,13 @@ owner /{dev,run}/shm/pulse-shm-* mrwk,
 ${SYSTEM_BUS_HELLO}
 dbus (bind) bus=system name=org.pulseaudio.Server,
 `,
-    // Device hot-plug events.
+    // Device hot-plug events; the server listens on its socket and accepts each client.
     seccomp: `
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+bind
+listen
+accept
+accept4
 `,
     udev: ['SUBSYSTEM=="sound"'],
   },

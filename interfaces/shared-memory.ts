@@ -1,9 +1,8 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalBool, optionalString, optionalStringList } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalBool, optionalString, optionalStringList, verbatimPathProblem } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import type { AttrMap, PlugInfo, SlotInfo } from "../src/snap/index.js";
 
 const SHM_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,62}[a-zA-Z0-9])?$/;
-const UNSAFE = /[\s"'`\\{}[\]?^,#@=$!<>|;\0/]/;
 
 /**
  * A shared-memory object name under /dev/shm: no slash, no AppArmor pattern
@@ -12,10 +11,9 @@ const UNSAFE = /[\s"'`\\{}[\]?^,#@=$!<>|;\0/]/;
 export function shmPathProblem(p: string): string | null {
   if (p.length === 0) return "must not be empty";
   if (p.includes("/")) return "must be a name directly under /dev/shm, without '/'";
-  if (UNSAFE.test(p)) return "contains a character that is not allowed here (whitespace, quotes, globs other than one *, braces and similar)";
   if (p.split("*").length > 2) return "may contain at most one *";
   if (p === "." || p === ".." || p === "*") return "is not a usable name";
-  return null;
+  return verbatimPathProblem(p, { globs: "*" });
 }
 
 /** The rule path for one object: the name is checked, and its single "*" is the only pattern character allowed through. */

@@ -16,5 +16,9 @@ dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.lo
 dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
 dbus (receive) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member={PrepareForShutdown,PrepareForSleep} peer=(label=unconfined),
 `,
+    // Clients such as systemctl bind their end of the socket.
+    seccomp: `
+bind
+`,
   },
 });

@@ -47,10 +47,16 @@ deny /usr/bin/{chfn,chsh,gpasswd,mount,newgrp,passwd,su,sudo,umount} x,
 /var/cache/ldconfig/** rw,
 /sys/module/nvidia/version r,
 `,
+    // snapd leaves Steam's filter open entirely; of that, the client needs to
+    // serve its own sockets (its IPC, the web helper, game streaming).
     seccomp: `
 mount
 umount2
 pivot_root
+bind
+listen
+accept
+accept4
 `,
     udev: [
       // Valve's own USB devices (controllers, Steam Deck, Index headset), by the

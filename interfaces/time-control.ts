@@ -30,6 +30,8 @@ adjtimex
 clock_adjtime
 clock_adjtime64
 stime
+# hwclock and timedatectl bind their end of a socket (audit, the bus).
+bind
 `,
     udev: ['SUBSYSTEM=="rtc", KERNEL=="rtc[0-9]*"'],
   },

@@ -18,5 +18,9 @@ dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop
 dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
 dbus (receive) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label=unconfined),
 `,
+    // timedatectl binds its end of the socket.
+    seccomp: `
+bind
+`,
   },
 });

@@ -79,6 +79,8 @@ dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.
 mount
 umount2
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+# Hearing uevents means binding the netlink socket to their group.
+bind
 `,
     udev: ['SUBSYSTEM=="block"'],
   },

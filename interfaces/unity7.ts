@@ -45,12 +45,13 @@ dbus (send) bus=session path=/ca/desrt/dconf/Writer/user interface=ca.desrt.dcon
 dbus (receive) bus=session path=/ca/desrt/dconf/Writer/user interface=ca.desrt.dconf.Writer member=Notify peer=(label=unconfined),
 /usr/bin/xdg-open ixr,
 `,
-    // MIT-SHM, as in x11.
+    // MIT-SHM, as in x11; toolkits bind sockets of their own (Qt, to watch input devices).
     seccomp: `
 shmget
 shmat
 shmdt
 shmctl
+bind
 `,
   },
 });

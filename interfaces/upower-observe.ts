@@ -43,8 +43,10 @@ dbus (bind) bus=system name=org.freedesktop.UPower,
 dbus (receive) bus=system path=/org/freedesktop/UPower{,/**} peer=(label=unconfined),
 dbus (send) bus=system path=/org/freedesktop/UPower{,/**} peer=(label=unconfined),
 `,
+    // Hearing uevents means binding the netlink socket to their group.
     seccomp: `
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+bind
 `,
   },
 });

@@ -51,8 +51,13 @@ owner /run/user/[0-9]*/wayland-[0-9]*.lock rwk,
 /run/udev/data/+input:* r,
 /usr/share/X11/xkb/** r,
 `,
+    // A compositor listens on its socket and accepts each client.
     seccomp: `
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+bind
+listen
+accept
+accept4
 `,
     udev: ['SUBSYSTEM=="drm", KERNEL=="card[0-9]*"', 'SUBSYSTEM=="input", KERNEL=="event[0-9]*"', 'SUBSYSTEM=="tty", KERNEL=="tty[0-9]*"'],
   },

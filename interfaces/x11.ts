@@ -32,12 +32,14 @@ owner /run/user/[0-9]*/xauth_* r,
 /usr/share/X11/** r,
 ${ctx.slotIsSystem ? "" : `unix (connect, send, receive) type=stream peer=(label=${ctx.slotLabel}),`}
 `,
-    // MIT-SHM: pixmaps are passed in System V shared memory.
+    // MIT-SHM: pixmaps are passed in System V shared memory. Toolkits bind
+    // sockets of their own (Qt, to watch input devices).
     seccomp: `
 shmget
 shmat
 shmdt
 shmctl
+bind
 `,
   },
   connectedSlot: {
@@ -77,6 +79,11 @@ shmat
 shmdt
 shmctl
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+# An X server listens on its sockets and accepts each client.
+bind
+listen
+accept
+accept4
 `,
     udev: ['SUBSYSTEM=="drm", KERNEL=="card[0-9]*"', 'SUBSYSTEM=="input", KERNEL=="event[0-9]*"', 'SUBSYSTEM=="tty", KERNEL=="tty[0-9]*"'],
   },

@@ -205,9 +205,17 @@ describe("the compiler's input format", () => {
 describe.runIf(process.arch === "x64")("what the filter decides (x86_64 and its x86 compat part)", () => {
   const X64 = AUDIT_ARCH.x86_64;
   const X86 = AUDIT_ARCH.x86;
+  /** -1 as a C program passes a uid_t (zero-extended) and as Go passes it (sign-extended). */
+  const U32_NEG1 = 0xffffffffn;
+  const U64_NEG1 = (1n << 64n) - 1n;
   const NR = {
-    x64: { read: 0, mmap: 9, ioctl: 16, socket: 41, clone: 56, personality: 135, mount: 165, unshare: 272, clone3: 435 },
-    x86: { read: 3, ioctl: 54, socketcall: 102, clone: 120, mount: 21, socket: 359, clone3: 435, socketpair: 360 },
+    x64: {
+      read: 0, mmap: 9, ioctl: 16, socket: 41, clone: 56, personality: 135, mount: 165, unshare: 272, clone3: 435,
+      chown: 92, fchown: 93, lchown: 94, fchownat: 260, setpriority: 141, sched_setparam: 142, sched_setscheduler: 144,
+      sched_setaffinity: 203, sched_setattr: 314, ioprio_set: 251, ioprio_get: 252, pidfd_open: 434, pidfd_send_signal: 424,
+      connect: 42, accept: 43, bind: 49, listen: 50, accept4: 288,
+    },
+    x86: { read: 3, ioctl: 54, socketcall: 102, clone: 120, mount: 21, socket: 359, clone3: 435, socketpair: 360, setpriority: 97, fchown32: 207, chown32: 212, lchown32: 198 },
   };
   let tpl = "";
   beforeAll(async () => {
@@ -228,11 +236,54 @@ describe.runIf(process.arch === "x64")("what the filter decides (x86_64 and its 
     ["clone(fork flags)", "ALLOW", X64, NR.x64.clone, [0x1200011n]],
     ["clone(thread flags)", "ALLOW", X64, NR.x64.clone, [0x3d0f00n]],
     ["clone(CLONE_NEWUSER)", "ERRNO(1)", X64, NR.x64.clone, [0x10000011n]],
-    ["unshare(CLONE_FILES)", "ALLOW", X64, NR.x64.unshare, [0x400n]],
+    ["unshare(CLONE_FILES)", "ERRNO(1)", X64, NR.x64.unshare, [0x400n]],
+    ["unshare(CLONE_NEWUTS)", "ERRNO(1)", X64, NR.x64.unshare, [0x4000000n]],
+    ["unshare(CLONE_NEWNS)", "ERRNO(1)", X64, NR.x64.unshare, [0x20000n]],
     ["unshare(CLONE_NEWUSER)", "ERRNO(1)", X64, NR.x64.unshare, [0x10000000n]],
     ["personality(query)", "ALLOW", X64, NR.x64.personality, [0xffffffffn]],
     ["personality(ADDR_NO_RANDOMIZE)", "ERRNO(1)", X64, NR.x64.personality, [0x40000n]],
     ["mount", "ERRNO(1)", X64, NR.x64.mount, []],
+    // Ownership moves only to root; -1 ("leave it") may come zero- or sign-extended.
+    ["fchown(fd, 0, 0)", "ALLOW", X64, NR.x64.fchown, [3n, 0n, 0n]],
+    ["fchown(fd, 0, -1 zero-extended)", "ALLOW", X64, NR.x64.fchown, [3n, 0n, U32_NEG1]],
+    ["fchown(fd, -1 sign-extended, 0)", "ALLOW", X64, NR.x64.fchown, [3n, U64_NEG1, 0n]],
+    ["fchown(fd, 1000, 1000)", "ERRNO(1)", X64, NR.x64.fchown, [3n, 1000n, 1000n]],
+    ["fchown(fd, 1000, -1)", "ERRNO(1)", X64, NR.x64.fchown, [3n, 1000n, U32_NEG1]],
+    ["fchown(fd, -1, 1000)", "ERRNO(1)", X64, NR.x64.fchown, [3n, U64_NEG1, 1000n]],
+    ["fchown(fd, 0, 1000)", "ERRNO(1)", X64, NR.x64.fchown, [3n, 0n, 1000n]],
+    ["fchown(fd, -1, -1)", "ERRNO(1)", X64, NR.x64.fchown, [3n, U32_NEG1, U32_NEG1]],
+    ["chown(path, 0, 0)", "ALLOW", X64, NR.x64.chown, [0n, 0n, 0n]],
+    ["chown(path, 1000, 0)", "ERRNO(1)", X64, NR.x64.chown, [0n, 1000n, 0n]],
+    ["lchown(path, -1, 0)", "ALLOW", X64, NR.x64.lchown, [0n, U32_NEG1, 0n]],
+    ["lchown(path, 0, 1000)", "ERRNO(1)", X64, NR.x64.lchown, [0n, 0n, 1000n]],
+    ["fchownat(dirfd, path, 0, -1, 0)", "ALLOW", X64, NR.x64.fchownat, [3n, 0n, 0n, U64_NEG1, 0n]],
+    ["fchownat(dirfd, path, 1000, 1000, 0)", "ERRNO(1)", X64, NR.x64.fchownat, [3n, 0n, 1000n, 1000n, 0n]],
+    // Renicing: itself only, to 0..19.
+    ["setpriority(PRIO_PROCESS, 0, 19)", "ALLOW", X64, NR.x64.setpriority, [0n, 0n, 19n]],
+    ["setpriority(PRIO_PROCESS, 0, 0)", "ALLOW", X64, NR.x64.setpriority, [0n, 0n, 0n]],
+    ["setpriority(PRIO_PROCESS, 0, 20)", "ERRNO(1)", X64, NR.x64.setpriority, [0n, 0n, 20n]],
+    ["setpriority(PRIO_PROCESS, 0, -5 sign-extended)", "ERRNO(1)", X64, NR.x64.setpriority, [0n, 0n, BigInt.asUintN(64, -5n)]],
+    ["setpriority(PRIO_PROCESS, 0, -5 zero-extended)", "ERRNO(1)", X64, NR.x64.setpriority, [0n, 0n, BigInt.asUintN(32, -5n)]],
+    ["setpriority(PRIO_PROCESS, 1234, 10)", "ERRNO(1)", X64, NR.x64.setpriority, [0n, 1234n, 10n]],
+    ["setpriority(PRIO_PGRP, 0, 10)", "ERRNO(1)", X64, NR.x64.setpriority, [1n, 0n, 10n]],
+    ["setpriority(PRIO_USER, 0, 10)", "ERRNO(1)", X64, NR.x64.setpriority, [2n, 0n, 10n]],
+    // Scheduling: its own process (pid 0), except sched_setscheduler; no sched_setattr.
+    ["sched_setaffinity(0)", "ALLOW", X64, NR.x64.sched_setaffinity, [0n, 8n, 0n]],
+    ["sched_setaffinity(1234)", "ERRNO(1)", X64, NR.x64.sched_setaffinity, [1234n, 8n, 0n]],
+    ["sched_setparam(0)", "ALLOW", X64, NR.x64.sched_setparam, [0n, 0n]],
+    ["sched_setparam(1234)", "ERRNO(1)", X64, NR.x64.sched_setparam, [1234n, 0n]],
+    ["sched_setscheduler(1234)", "ALLOW", X64, NR.x64.sched_setscheduler, [1234n, 0n, 0n]],
+    ["sched_setattr(0)", "ERRNO(1)", X64, NR.x64.sched_setattr, [0n, 0n, 0n]],
+    ["ioprio_get", "ALLOW", X64, NR.x64.ioprio_get, [1n, 0n]],
+    ["ioprio_set(IOPRIO_WHO_PROCESS, 0)", "ERRNO(1)", X64, NR.x64.ioprio_set, [1n, 0n, 0n]],
+    ["pidfd_open", "ERRNO(1)", X64, NR.x64.pidfd_open, [1n, 0n]],
+    ["pidfd_send_signal", "ERRNO(1)", X64, NR.x64.pidfd_send_signal, [3n, 15n, 0n, 0n]],
+    // A client, not a server: serving is network-bind's.
+    ["connect", "ALLOW", X64, NR.x64.connect, [3n, 0n, 0n]],
+    ["bind", "ERRNO(1)", X64, NR.x64.bind, [3n, 0n, 0n]],
+    ["listen", "ERRNO(1)", X64, NR.x64.listen, [3n, 0n]],
+    ["accept", "ERRNO(1)", X64, NR.x64.accept, [3n, 0n, 0n]],
+    ["accept4", "ERRNO(1)", X64, NR.x64.accept4, [3n, 0n, 0n, 0n]],
     ["an x32 system call", "ERRNO(1)", X64, 0x40000000 | NR.x64.read, []],
     ["an unknown architecture", "ERRNO(1)", AUDIT_ARCH.aarch64, 63, []],
     ["x86 read", "ALLOW", X86, NR.x86.read, []],
@@ -242,6 +293,12 @@ describe.runIf(process.arch === "x64")("what the filter decides (x86_64 and its 
     ["x86 clone3", "ERRNO(38)", X86, NR.x86.clone3, []],
     ["x86 clone(CLONE_NEWUSER)", "ERRNO(1)", X86, NR.x86.clone, [0x10000011n]],
     ["x86 clone(fork flags)", "ALLOW", X86, NR.x86.clone, [0x1200011n]],
+    ["x86 fchown32(fd, 0, -1)", "ALLOW", X86, NR.x86.fchown32, [3n, 0n, U32_NEG1]],
+    ["x86 fchown32(fd, 1000, 0)", "ERRNO(1)", X86, NR.x86.fchown32, [3n, 1000n, 0n]],
+    ["x86 chown32(path, -1, 0)", "ALLOW", X86, NR.x86.chown32, [0n, U32_NEG1, 0n]],
+    ["x86 lchown32(path, 0, 1000)", "ERRNO(1)", X86, NR.x86.lchown32, [0n, 0n, 1000n]],
+    ["x86 setpriority(PRIO_PROCESS, 0, 5)", "ALLOW", X86, NR.x86.setpriority, [0n, 0n, 5n]],
+    ["x86 setpriority(PRIO_PROCESS, 0, -5)", "ERRNO(1)", X86, NR.x86.setpriority, [0n, 0n, BigInt.asUintN(32, -5n)]],
     // Argument-filtered socket rules are left out of the 32-bit part:
     // socketcall hides its arguments, so neither path is opened there.
     ["x86 socket(AF_UNIX), direct", "ERRNO(1)", X86, NR.x86.socket, [1n, 1n]],

@@ -19,6 +19,7 @@ describe("symbolic constants", () => {
       "#include <linux/netlink.h>",
       "#include <sched.h>",
       "#include <sys/prctl.h>",
+      "#include <sys/resource.h>",
       "#include <sys/ioctl.h>",
       "#include <stdio.h>",
       "int main(void) {",
@@ -37,7 +38,7 @@ describe("symbolic constants", () => {
   });
 
   it("include the names rules are written with", () => {
-    for (const name of ["AF_UNIX", "PF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET", "AF_BLUETOOTH", "AF_CAN", "AF_ALG", "PF_NETLINK", "SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_SEQPACKET", "SOCK_CLOEXEC", "SOCK_NONBLOCK", "IPPROTO_TCP", "IPPROTO_UDP", "NETLINK_ROUTE", "NETLINK_KOBJECT_UEVENT", "NETLINK_AUDIT", "CLONE_NEWUSER", "CLONE_NEWNS", "PR_SET_NAME", "PR_CAP_AMBIENT", "TIOCSTI", "TIOCLINUX"]) {
+    for (const name of ["AF_UNIX", "PF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET", "AF_BLUETOOTH", "AF_CAN", "AF_ALG", "PF_NETLINK", "SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_SEQPACKET", "SOCK_CLOEXEC", "SOCK_NONBLOCK", "IPPROTO_TCP", "IPPROTO_UDP", "NETLINK_ROUTE", "NETLINK_KOBJECT_UEVENT", "NETLINK_AUDIT", "CLONE_NEWUSER", "CLONE_NEWNS", "PR_SET_NAME", "PR_CAP_AMBIENT", "PRIO_PROCESS", "TIOCSTI", "TIOCLINUX"]) {
       expect(SECCOMP_CONSTANTS.has(name), name).toBe(true);
     }
   });

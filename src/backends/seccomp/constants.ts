@@ -229,6 +229,13 @@ const prctlOptions: Record<string, number> = {
   PR_SET_VMA: 0x53564d41,
 };
 
+/** Which kind of id setpriority and getpriority take (their first argument). */
+const priorityWhich: Record<string, number> = {
+  PRIO_PROCESS: 0,
+  PRIO_PGRP: 1,
+  PRIO_USER: 2,
+};
+
 /** ioctl requests that rules name (second argument of ioctl). */
 const ioctls: Record<string, number> = {
   TIOCSTI: 0x5412,
@@ -242,6 +249,7 @@ const all: Record<string, number> = {
   ...netlinkProtocols,
   ...cloneFlags,
   ...prctlOptions,
+  ...priorityWhich,
   ...ioctls,
 };
 

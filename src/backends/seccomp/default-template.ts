@@ -2,8 +2,16 @@
 // It is sized for ordinary programs (a shell, coreutils, python3, node) and
 // nothing else: whatever touches the machine as a whole (mounting, modules,
 // rebooting, swap, kexec, keyrings, BPF, perf, ptrace, handle-based opens,
-// userfaultfd, new user namespaces) is left out, and interfaces grant it.
-// Sockets are limited to AF_UNIX; the network interfaces add the others.
+// userfaultfd, namespaces) is left out, and interfaces grant it. Whatever
+// reaches into another process (its priority, its CPUs, its I/O class) is
+// limited to the caller itself; process-control grants the rest.
+// Sockets are limited to AF_UNIX clients; network-bind adds serving, the
+// network interfaces the other families.
+//
+// Where snapd's default template (2.57) filters a call's arguments, so does
+// this one, and what snapd leaves to interfaces (serving, changing owners,
+// renicing others, namespaces, pidfds, I/O priorities) is left to them here
+// too.
 //
 // Names that exist only on some architectures (open on x86_64 but not on
 // aarch64, the *64 and *_time64 calls of 32-bit programs) are fine:
@@ -23,17 +31,20 @@ vfork
 clone <CLONE_NEWUSER
 # clone3 is answered with ENOSYS unless a rule names it (see source.ts), so
 # the C library falls back to clone, whose flags the rule above checks.
-# The same bound for unshare: CLONE_FS, CLONE_FILES and CLONE_SYSVSEM, plus
-# namespaces that need CAP_SYS_ADMIN anyway; never a new user namespace.
-unshare <CLONE_NEWUSER
+# No unshare: new mount, UTS, IPC or cgroup namespaces would let a program
+# rearrange the world its confinement was written for, and ordinary programs
+# have no use for the rest of what it does. Interfaces that run sandboxes
+# (browser-support, docker-support) grant it.
 wait4
 waitid
 waitpid
+# Signals go by pid (kill, tkill, tgkill), which AppArmor's signal rules
+# mediate. No pidfd_open or pidfd_send_signal: a pidfd is a lasting handle on
+# another process (to signal it, wait for it, or with ptrace rights take its
+# file descriptors), more than an app needs by default.
 kill
 tkill
 tgkill
-pidfd_open
-pidfd_send_signal
 getpid
 getppid
 gettid
@@ -89,23 +100,38 @@ getresgid32
 getgroups32
 
 # --- scheduling ---
+# Reading any of this is harmless. Changing it is limited to the caller
+# (pid 0 means "myself"); doing it to other processes is process-control's.
 sched_yield
 sched_getaffinity
-sched_setaffinity
 sched_getparam
-sched_setparam
 sched_getscheduler
-sched_setscheduler
 sched_getattr
-sched_setattr
 sched_get_priority_max
 sched_get_priority_min
 sched_rr_get_interval
 sched_rr_get_interval_time64
 getpriority
-setpriority
 ioprio_get
-ioprio_set
+sched_setaffinity 0
+sched_setparam 0
+# sched_setscheduler stays unfiltered: snapd once limited it to pid 0 and
+# went back because existing snaps broke (LP: #1661265). Raising a policy
+# still needs CAP_SYS_NICE, and changing another user's process needs it too;
+# AppArmor grants that capability only through interfaces.
+sched_setscheduler
+# No sched_setattr: it does all sched_setscheduler and sched_setparam do and
+# also sets deadlines and utilisation clamps, through a structure in memory
+# that seccomp cannot read. process-control grants it.
+# A program may renice itself to 0..19 (the kernel still refuses to go back
+# below its current value without CAP_SYS_NICE); a negative nice value, a
+# process group, a user or any other pid is process-control's. The value is
+# an int compared unsigned, so "<=19" holds for no negative number however
+# the caller widens it to 64 bits.
+setpriority PRIO_PROCESS 0 <=19
+# No ioprio_set: besides the caller, it reaches a process group or every
+# process of a user (IOPRIO_WHO_PGRP, IOPRIO_WHO_USER). process-control
+# grants it.
 
 # --- memory ---
 brk
@@ -191,15 +217,37 @@ symlinkat
 chmod
 fchmod
 fchmodat
-# Changing an owner needs CAP_CHOWN except to give a file to one's own
-# group; the capability, not this filter, is the control.
-chown
-fchown
-lchown
-fchownat
-chown32
-fchown32
-lchown32
+# Ownership may only move to root: uid 0 and gid 0, or one of them with -1
+# ("leave it") for the other. Snap services run as root and keep their files
+# root's; an unprivileged app cannot give a file to root anyway (the kernel
+# wants CAP_CHOWN). Giving files to any other user or group would let an app
+# plant files owned by someone else, so that is left to interfaces. -1 for
+# both changes nothing and is not allowed either, as in snapd. fchownat takes
+# a directory and a path before the ids.
+# chown root:root
+chown - u:root g:root
+fchown - u:root g:root
+lchown - u:root g:root
+fchownat - - u:root g:root
+chown32 - u:root g:root
+fchown32 - u:root g:root
+lchown32 - u:root g:root
+# chown root (group unchanged)
+chown - u:root -1
+fchown - u:root -1
+lchown - u:root -1
+fchownat - - u:root -1
+chown32 - u:root -1
+fchown32 - u:root -1
+lchown32 - u:root -1
+# chgrp root (owner unchanged)
+chown - -1 g:root
+fchown - -1 g:root
+lchown - -1 g:root
+fchownat - - -1 g:root
+chown32 - -1 g:root
+fchown32 - -1 g:root
+lchown32 - -1 g:root
 truncate
 ftruncate
 truncate64
@@ -335,14 +383,12 @@ restart_syscall
 # --- local sockets ---
 # Only AF_UNIX sockets can be created here; the network interfaces allow
 # the other families. The calls below work on any socket the program has,
-# including ones it inherited.
+# including ones it inherited. They make a client: serving (bind, listen,
+# accept, accept4) is what network-bind grants, whatever the family, so an
+# app that has not asked to be a service cannot become one.
 socket AF_UNIX
 socketpair AF_UNIX
-bind
 connect
-listen
-accept
-accept4
 getsockname
 getpeername
 getsockopt

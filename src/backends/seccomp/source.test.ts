@@ -9,7 +9,7 @@ const root = mkdtempSync(path.join(tmpdir(), "plugboard-seccomp-root-"));
 mkdirSync(path.join(root, "etc"));
 writeFileSync(
   path.join(root, "etc/passwd"),
-  ["root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1::/usr/sbin:/usr/sbin/nologin", "snap_daemon:x:584788:584788::/nonexistent:/usr/bin/false", "broken-line", "svc$:x:4242:4242::/:/bin/false", ""].join("\n"),
+  ["root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1::/usr/sbin:/usr/sbin/nologin", "snap_daemon:x:584788:584788::/nonexistent:/usr/bin/false", "broken-line", "svc$:x:4242:4242::/:/bin/false", "huge:x:4294967296:0::/:/bin/false", ""].join("\n"),
 );
 writeFileSync(path.join(root, "etc/group"), ["root:x:0:", "audio:x:29:pulse", "snap_daemon:x:584788:", ""].join("\n"));
 const bare = mkdtempSync(path.join(tmpdir(), "plugboard-seccomp-bare-"));
@@ -24,6 +24,9 @@ const one = (line: string, opts = { root }) => {
   return p.rules[0]!;
 };
 const eq = (value: bigint): SeccompArg => ({ op: "eq", value });
+/** An equality test of an id or a negative number: only the low 32 bits count. */
+const eq32 = (value: bigint): SeccompArg => ({ op: "eq", value, low32: true });
+const NO_CHANGE = 0xffffffffn;
 
 describe("parseSeccompSource: rules", () => {
   it.each<[string, string, boolean, (SeccompArg | null)[]]>([
@@ -54,6 +57,12 @@ describe("parseSeccompSource: rules", () => {
     ["x |0xffffffffffffffff", "x", false, [{ op: "masked", value: (1n << 64n) - 1n }]],
     ["x >0x100000000", "x", false, [{ op: "gt", value: 1n << 32n }]],
     ["x 1 2 3 4 5 6", "x", false, [1n, 2n, 3n, 4n, 5n, 6n].map(eq)],
+    // Negative numbers are 32-bit two's complement, compared on the low 32 bits.
+    ["fchown - -1 -1", "fchown", false, [null, eq32(NO_CHANGE), eq32(NO_CHANGE)]],
+    ["x -5", "x", false, [eq32(0xfffffffbn)]],
+    ["x -2147483648", "x", false, [eq32(0x80000000n)]],
+    // Written as a plain number, the same bits are compared as 64 bits.
+    ["x 4294967295", "x", false, [eq(NO_CHANGE)]],
     ["_llseek", "_llseek", false, []],
     ["~mount", "mount", true, []],
   ])("%j", (line, syscall, deny, args) => {
@@ -99,10 +108,59 @@ describe("parseSeccompSource: rules", () => {
       ["ioctl", [null, eq(0x5412n)]],
       ["ioctl", [null, eq(0x541cn)]],
     ]);
-    // Every rule for clone and unshare keeps CLONE_NEWUSER (and higher bits) out.
-    for (const r of p.rules.filter((r) => r.syscall === "clone" || r.syscall === "unshare")) {
+    // Every rule for clone keeps CLONE_NEWUSER (and higher bits) out.
+    for (const r of p.rules.filter((r) => r.syscall === "clone")) {
       expect(r.args).toEqual([{ op: "lt", value: 0x10000000n }]);
     }
+  });
+});
+
+// What snapd 2.57's default template (interfaces/seccomp/template.go) allows
+// for these calls, rule by rule; an empty list means it leaves the call out.
+describe("the default template is no broader than snapd's", () => {
+  const template = parseSeccompSource(DEFAULT_SECCOMP_TEMPLATE, "default.src");
+  const rulesFor = (syscall: string) => template.rules.filter((r) => r.syscall === syscall && !r.deny).map((r) => r.args);
+  const ROOT = eq32(0n);
+  const KEEP = eq32(NO_CHANGE);
+  // root:root, root with the group kept, root's group with the owner kept.
+  const toRoot = (lead: null[]) => [
+    [...lead, ROOT, ROOT],
+    [...lead, ROOT, KEEP],
+    [...lead, KEEP, ROOT],
+  ];
+  const lt = (value: bigint): SeccompArg => ({ op: "lt", value });
+  const le = (value: bigint): SeccompArg => ({ op: "le", value });
+
+  it.each<[string, (SeccompArg | null)[][]]>([
+    ["chown", toRoot([null])],
+    ["fchown", toRoot([null])],
+    ["lchown", toRoot([null])],
+    ["chown32", toRoot([null])],
+    ["fchown32", toRoot([null])],
+    ["lchown32", toRoot([null])],
+    ["fchownat", toRoot([null, null])],
+    ["unshare", []],
+    ["setns", []],
+    ["ioprio_set", []],
+    ["ioprio_get", [[]]],
+    // setpriority(PRIO_PROCESS, 0 = itself, nice 0..19)
+    ["setpriority", [[eq(0n), eq(0n), le(19n)]]],
+    ["sched_setaffinity", [[eq(0n)]]],
+    ["sched_setparam", [[eq(0n)]]],
+    ["sched_setscheduler", [[]]],
+    ["sched_setattr", []],
+    ["sched_getattr", [[]]],
+    ["bind", []],
+    ["listen", []],
+    ["accept", []],
+    ["accept4", []],
+    ["connect", [[]]],
+    ["pidfd_open", []],
+    ["pidfd_send_signal", []],
+    ["pidfd_getfd", []],
+    ["clone", [[lt(0x10000000n)]]],
+  ])("%s", (syscall, expected) => {
+    expect(rulesFor(syscall)).toEqual(expected);
   });
 });
 
@@ -121,7 +179,17 @@ describe("parseSeccompSource: users and groups", () => {
   });
 
   it("resolves root to 0 without passwd or group files", () => {
-    expect(one("chown - u:root g:root", { root: bare }).args).toEqual([null, eq(0n), eq(0n)]);
+    expect(one("chown - u:root g:root", { root: bare }).args).toEqual([null, eq32(0n), eq32(0n)]);
+  });
+
+  it.each<[string, SeccompArg]>([
+    ["setuid u:daemon", eq32(1n)],
+    ["setgid g:audio", eq32(29n)],
+    // Other comparisons of an id keep comparing all 64 bits.
+    ["setresuid !u:daemon", { op: "ne", value: 1n }],
+    ["setuid >=u:daemon", { op: "ge", value: 1n }],
+  ])("%j: an id tested for equality compares the low 32 bits only", (line, arg) => {
+    expect(one(line).args).toEqual([arg]);
   });
 
   it("reads the files of the given root, not the host's", () => {
@@ -148,7 +216,15 @@ describe("parseSeccompSource: errors name the file and line", () => {
     ["x 0x", /^f\.src:3: argument 1 \("0x"\): invalid number "0x"/],
     ["x 0xg", /^f\.src:3: argument 1 \("0xg"\): invalid number "0xg"/],
     ["x 1x", /^f\.src:3: argument 1 \("1x"\): invalid number "1x"/],
-    ["x -1", /^f\.src:3: argument 1 \("-1"\): invalid number "-1"/],
+    ["x -0", /^f\.src:3: argument 1 \("-0"\): invalid number "-0"/],
+    ["x -01", /^f\.src:3: argument 1 \("-01"\): invalid number "-01"/],
+    ["x --1", /^f\.src:3: argument 1 \("--1"\): invalid number "--1"/],
+    ["x -0x1", /^f\.src:3: argument 1 \("-0x1"\): invalid number "-0x1"/],
+    ["x -2147483649", /^f\.src:3: argument 1 \("-2147483649"\): -2147483649 does not fit in 32 bits \(the smallest is -2147483648\)/],
+    ["x !-1", /^f\.src:3: argument 1 \("!-1"\): a negative number can only be tested for equality/],
+    ["x - <-1", /^f\.src:3: argument 2 \("<-1"\): a negative number can only be tested for equality/],
+    ["x |-1", /^f\.src:3: argument 1 \("\|-1"\): a negative number can only be tested for equality/],
+    ["setuid u:huge", /^f\.src:3: argument 1 \("u:huge"\): user "huge" has id 4294967296, which does not fit in 32 bits/],
     ["x 1.5", /^f\.src:3: argument 1 \("1\.5"\): invalid number "1\.5"/],
     ["x - >>1", /^f\.src:3: argument 2 \(">>1"\): invalid number ">1"/],
     ["x !-", /^f\.src:3: argument 1 \("!-"\): invalid number "-"/],
@@ -186,6 +262,23 @@ describe("serializeForCompiler", () => {
         "R 1 allow read",
         "R 2 allow socket 0:eq:1",
         "R 3 allow mmap 1:ge:4294967296 2:le:7 3:ne:1 4:me:48:48",
+        "R 0 enosys clone3",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("compares only the low 32 bits of ids and negative numbers tested for equality", () => {
+    // Go passes chown's -1 sign-extended, C zero-extended: both must match.
+    expect(ser("fchown - -1 g:root\nfchownat - - u:root -1\nsetuid !u:root\nx 4294967295\nx -2147483648")).toBe(
+      [
+        "F a b.src",
+        "M enforce",
+        "R 1 allow fchown 1:me:4294967295:4294967295 2:me:4294967295:0",
+        "R 2 allow fchownat 2:me:4294967295:0 3:me:4294967295:4294967295",
+        "R 3 allow setuid 0:ne:0",
+        "R 4 allow x 0:eq:4294967295",
+        "R 5 allow x 0:me:4294967295:2147483648",
         "R 0 enosys clone3",
         "",
       ].join("\n"),

@@ -13,8 +13,21 @@
 // An argument is "-" (anything), or an operator followed by a value:
 // "N" (equal), ">N", ">=N", "<N", "<=N", "!N" (not equal) or "|M" (every bit
 // of M set: arg & M == M). A value is a number (decimal, 0x hex, 0 octal, up
-// to 2^64-1), a symbolic constant (constants.ts), or u:NAME / g:NAME, a user
-// or group looked up in the passwd and group files under a root directory.
+// to 2^64-1), a symbolic constant (constants.ts), u:NAME / g:NAME, a user or
+// group looked up in the passwd and group files under a root directory, or a
+// negative decimal from -1 to -2^31, which stands for a 32-bit argument
+// (an int, or the -1 that uid_t and gid_t use for "leave unchanged") and is
+// read as its 32-bit two's complement (-1 is 0xffffffff).
+//
+// Ids and negative numbers are 32-bit quantities that callers put in 64-bit
+// registers in different ways: the C library zero-extends the -1 of
+// chown(path, -1, 0), Go sign-extends it to 0xffffffffffffffff. The kernel
+// reads such arguments as 32 bits and ignores the rest, so when one of these
+// values is tested for equality (no operator) only the low 32 bits of the
+// argument are compared; otherwise a rule like "fchown - -1 g:root" would
+// hold for some programs and not for others. A negative number may only be
+// tested for equality: ordering a 32-bit value inside a 64-bit register
+// means nothing.
 //
 // Whatever is not allowed fails with EPERM (unless @complain). Two rules are
 // added implicitly, see serializeForCompiler: clone3 fails with ENOSYS unless
@@ -33,6 +46,8 @@ export type SeccompOp = "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "masked";
 export interface SeccompArg {
   readonly op: SeccompOp;
   readonly value: bigint;
+  /** Compare only the low 32 bits (an equality test of an id or a negative number; see above). */
+  readonly low32?: true;
 }
 
 export interface SeccompRule {
@@ -61,6 +76,7 @@ export interface ParseOptions {
 const MAX_ARGS = 6;
 const U64_MAX = (1n << 64n) - 1n;
 const U32_MAX = 0xffffffffn;
+const I32_MIN_MAGNITUDE = 1n << 31n;
 const SYSCALL_NAME = /^[a-z0-9_]+$/;
 const ACCOUNT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\$?$/;
 const OPERATORS: readonly (readonly [string, SeccompOp])[] = [
@@ -122,19 +138,32 @@ function parseArg(tok: string, index: number, accounts: AccountFiles, fail: (msg
   }
   const where = `argument ${index + 1} (${JSON.stringify(tok)})`;
   if (rest === "") fail(`${where}: missing value`);
-  return { op, value: parseValue(rest, where, accounts, fail) };
+  const { value, width } = parseValue(rest, where, accounts, fail);
+  if (width === "negative" && op !== "eq") fail(`${where}: a negative number can only be tested for equality (write it without an operator)`);
+  return op === "eq" && width !== "full" ? { op, value, low32: true } : { op, value };
 }
 
-function parseValue(s: string, where: string, accounts: AccountFiles, fail: (msg: string) => never): bigint {
-  let v: bigint;
+/** How a value was written: "full" compares all 64 bits; ids and negative numbers are 32-bit quantities. */
+type ValueWidth = "full" | "id" | "negative";
+
+function parseValue(s: string, where: string, accounts: AccountFiles, fail: (msg: string) => never): { value: bigint; width: ValueWidth } {
   if (s.startsWith("u:") || s.startsWith("g:")) {
     const kind = s.startsWith("u:") ? "user" : "group";
     const name = s.slice(2);
     if (!ACCOUNT_NAME.test(name)) fail(`${where}: invalid ${kind} name ${JSON.stringify(name)}`);
     const id = accounts.lookup(kind, name);
     if (id === undefined) fail(`${where}: unknown ${kind} ${JSON.stringify(name)} (not in ${accounts.fileOf(kind)})`);
-    v = id;
-  } else if (/^0x[0-9a-f]+$/i.test(s)) {
+    // uid_t and gid_t are 32 bits wide: a larger id in the file is nobody the kernel knows.
+    if (id > U32_MAX) fail(`${where}: ${kind} ${JSON.stringify(name)} has id ${id}, which does not fit in 32 bits`);
+    return { value: id, width: "id" };
+  }
+  if (/^-[1-9][0-9]*$/.test(s)) {
+    const magnitude = BigInt(s.slice(1));
+    if (magnitude > I32_MIN_MAGNITUDE) fail(`${where}: ${s} does not fit in 32 bits (the smallest is -${I32_MIN_MAGNITUDE})`);
+    return { value: U32_MAX + 1n - magnitude, width: "negative" };
+  }
+  let v: bigint;
+  if (/^0x[0-9a-f]+$/i.test(s)) {
     v = BigInt(s.toLowerCase());
   } else if (/^0[0-7]*$/.test(s)) {
     v = BigInt("0o" + (s.slice(1) || "0"));
@@ -145,10 +174,10 @@ function parseValue(s: string, where: string, accounts: AccountFiles, fail: (msg
     if (c === undefined) fail(`${where}: unknown constant ${JSON.stringify(s)}`);
     v = c;
   } else {
-    return fail(`${where}: invalid number ${JSON.stringify(s)} (decimal, 0x hex, 0 octal, a constant, u:USER or g:GROUP)`);
+    return fail(`${where}: invalid number ${JSON.stringify(s)} (decimal, 0x hex, 0 octal, a negative decimal, a constant, u:USER or g:GROUP)`);
   }
   if (v > U64_MAX) fail(`${where}: ${s} does not fit in 64 bits`);
-  return v;
+  return { value: v, width: "full" };
 }
 
 /** Reads <root>/etc/passwd and <root>/etc/group once, on first use. */
@@ -210,7 +239,8 @@ const CMP_OP: Record<SeccompOp, string> = { eq: "eq", ne: "ne", gt: "gt", ge: "g
  *   32-bit ints and ignores the upper half of the register. A denial of a
  *   value that fits in 32 bits therefore compares only the low 32 bits, so
  *   setting high bits cannot slip past it. (Allowances compare all 64 bits,
- *   which can only refuse more.)
+ *   which can only refuse more, except for the ids and negative numbers
+ *   marked low32 by the parser, which are 32-bit by nature.)
  */
 export function serializeForCompiler(p: SeccompProgram): string {
   const out = [`F ${p.file.replace(/[\r\n]/g, " ")}`, `M ${p.mode}`];
@@ -220,7 +250,7 @@ export function serializeForCompiler(p: SeccompProgram): string {
     r.args.forEach((a, i) => {
       if (!a) return;
       if (a.op === "masked") cmps.push(`${i}:me:${a.value}:${a.value}`);
-      else if (a.op === "eq" && r.deny && a.value <= U32_MAX) cmps.push(`${i}:me:${U32_MAX}:${a.value}`);
+      else if (a.op === "eq" && (a.low32 || (r.deny && a.value <= U32_MAX))) cmps.push(`${i}:me:${U32_MAX}:${a.value}`);
       else cmps.push(`${i}:${CMP_OP[a.op]}:${a.value}`);
     });
     const body = [r.deny ? "eacces" : "allow", r.syscall, ...cmps].join(" ");
