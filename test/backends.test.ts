@@ -135,13 +135,27 @@ describe("injection: hostile attribute values never reach a generated file", () 
     "$SNAP/a/",
     "$SNAP/./a",
     "$SNAP/a\r\nb",
+    // Control characters, DEL, parentheses and non-ASCII reached the profile and fstab.
+    "$SNAP/a\u0001b",
+    "$SNAP/a\u001bb",
+    "$SNAP/a\u007fb",
+    "$SNAP/a(b",
+    "$SNAP/a)b",
+    "$SNAP/(b)",
+    "$SNAP/é",
+    "$SNAP/a\u202eb",
+    "$SNAP/x/..",
+    "$SNAP/x/.",
+    "$SNAP/x/../../../etc",
   ];
+  // Escaped, so that the document itself is plain ASCII and only the value is hostile.
+  const yamlQuoted = (v: string) => JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   it(`refuses each of ${hostile.length} values as a content target, and renders nothing from it`, async () => {
     const { root, cleanup } = await tempRoot();
     try {
       for (const [i, value] of hostile.entries()) {
         const name = `evil${i}`;
-        const yaml = `name: ${name}\nversion: '1'\napps:\n  run:\n    command: bin/run\nplugs:\n  stuff:\n    interface: content\n    target: ${JSON.stringify(value)}\n`;
+        const yaml = `name: ${name}\nversion: '1'\napps:\n  run:\n    command: bin/run\nplugs:\n  stuff:\n    interface: content\n    target: ${yamlQuoted(value)}\n`;
         const dir = await writeSnapDir(root, name, yaml);
         const r = await cli(root, "install", "--dangerous", dir);
         // Either the document is refused outright, or the plug is dropped as bad.
@@ -164,8 +178,8 @@ describe("injection: hostile attribute values never reach a generated file", () 
   it("refuses hostile read and write paths of a content slot", async () => {
     const { root, cleanup } = await tempRoot();
     try {
-      for (const [i, value] of ["a, /** rwx,", "a\n/** rw,", "../../etc", "/../etc", "{x,y}", 'a"b', "a b"].entries()) {
-        const dir = await writeSnapDir(root, `prov${i}`, `name: prov${i}\nversion: '1'\nslots:\n  s:\n    interface: content\n    read: [${JSON.stringify(value)}]\n`);
+      for (const [i, value] of ["a, /** rwx,", "a\n/** rw,", "../../etc", "/../etc", "{x,y}", 'a"b', "a b", "a\u0001b", "a\u007fb", "a(b)", "é", "lib/..", "lib/./x", "lib//x", "lib/"].entries()) {
+        const dir = await writeSnapDir(root, `prov${i}`, `name: prov${i}\nversion: '1'\nslots:\n  s:\n    interface: content\n    read: [${yamlQuoted(value)}]\n`);
         const r = await cli(root, "install", "--dangerous", dir);
         expect(r.exitCode === 0 ? r.stderr : "bad").toMatch(/bad plugs or slots: s \(content slot: read\[0\]|bad/);
       }

@@ -38,6 +38,72 @@ describe("custom interfaces in interfaces.d", () => {
     }
   });
 
+  // A device maker's pattern is often looser than meant: /dev/.+ also matches
+  // /dev/../etc/shadow, which the kernel resolves before AppArmor matches.
+  const LOOSE = (example: string) => `name: acme-loose
+summary: allows reading a device the gadget names under /dev
+base-declaration:
+  slots:
+    allow-installation:
+      slot-snap-type: [gadget, core, app]
+    deny-auto-connection: true
+attributes:
+  slot:
+    path:
+      pattern: /dev/.+
+      required: true
+snippets:
+  connected-plug:
+    apparmor: |
+      {{slot.path}} rw,
+examples:
+  slot:
+    path: ${example}
+`;
+
+  // Escaped, so that the document itself is plain ASCII and only the value is hostile.
+  const yamlQuoted = (v: string) => JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  it.each([
+    ["a .. segment", "/dev/../etc/shadow"],
+    ["a .. segment at the end", "/dev/x/.."],
+    ["a climb past the root", "/dev/../../../etc/shadow"],
+    ["a . segment", "/dev/./x"],
+    ["a . segment at the end", "/dev/x/."],
+    ["a doubled slash", "/dev//x"],
+    ["a trailing slash", "/dev/x/"],
+    ["a control character", "/dev/a\u0001b"],
+    ["DEL", "/dev/a\u007fb"],
+    ["a parenthesis", "/dev/a(b)"],
+    ["non-ASCII", "/dev/é"],
+  ])("a loose pattern does not let %s (%j) into a profile", async (_label, value) => {
+    await writeFile(path.join(dir, "acme-loose.yaml"), LOOSE("/dev/acme0"));
+    const gadget = await writeSnapDir(root, "board", `name: board\nversion: '1'\ntype: gadget\nslots:\n  sensor:\n    interface: acme-loose\n    path: ${yamlQuoted(value)}\n`);
+    const r = await cli(root, "install", "--dangerous", gadget);
+    expect(r.stderr).toContain('snap "board" has bad plugs or slots: sensor (acme-loose slot: path');
+    expect(r.stderr).toMatch(/is not a clean path|does not match/);
+    const app = await writeSnapDir(root, "weather", "name: weather\nversion: '1'\napps:\n  read:\n    command: bin/read\nplugs: [acme-loose]\n");
+    await ok(root, "install", "--dangerous", app);
+    const connect = await cli(root, "connect", "weather:acme-loose", "board:sensor");
+    expect(connect.exitCode).toBe(1);
+    const profile = await readFile(path.join(root, "var/lib/plugboard/apparmor/profiles/snap.weather.read"), "utf8");
+    expect(profile).not.toContain("/etc/shadow");
+    expect(profile).not.toContain(`${value} rw,`);
+  });
+
+  it("a loose pattern still accepts canonical paths, and a definition whose example is unclean is skipped", async () => {
+    await writeFile(path.join(dir, "acme-loose.yaml"), LOOSE("/dev/acme0"));
+    const gadget = await writeSnapDir(root, "board", "name: board\nversion: '1'\ntype: gadget\nslots:\n  sensor:\n    interface: acme-loose\n    path: /dev/bus/usb/001/002\n");
+    const app = await writeSnapDir(root, "weather", "name: weather\nversion: '1'\napps:\n  read:\n    command: bin/read\nplugs: [acme-loose]\n");
+    await ok(root, "install", "--dangerous", gadget);
+    await ok(root, "install", "--dangerous", app);
+    await ok(root, "connect", "weather:acme-loose", "board:sensor");
+    expect(await readFile(path.join(root, "var/lib/plugboard/apparmor/profiles/snap.weather.read"), "utf8")).toContain("  /dev/bus/usb/001/002 rw,");
+
+    await writeFile(path.join(dir, "acme-loose.yaml"), LOOSE("/dev/../etc/shadow"));
+    const r = await cli(root, "interface", "acme-loose");
+    expect(r.stderr).toMatch(/custom interface acme-loose.yaml skipped: its examples are refused by its own attribute rules: .*is not a clean path/);
+  });
+
   it.each([
     ["redefines a built-in", (t: string) => t.replace("name: acme-sensor", "name: camera"), /"camera" is a built-in interface/],
     ["has a snippet the parser refuses", (t: string) => t.replace("{{slot.path}} r,", "{{slot.path}} rwz,"), /apparmor_parser exited with/],

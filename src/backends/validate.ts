@@ -1,18 +1,14 @@
 import { ValidationError } from "../errors/index.js";
+import { verbatimPathProblem } from "../iface/index.js";
 
 // Every value interpolated into a generated file is checked for the language
 // it lands in, right before it is written. Attribute sanitisers refuse bad
 // values at install time already; this is the second, independent line.
 
-// Characters that could end a rule, open a glob or alternation, start a
-// comment or variable, or break a line in AppArmor, fstab or udev syntax.
-const AA_UNSAFE = /[\s"'`\\{}[\]*?^,#@=$!<>|;\0]/;
-
-/** An absolute, clean path safe to place verbatim inside an AppArmor rule or fstab line. */
+/** An absolute, clean path safe to place verbatim inside an AppArmor rule or fstab line (the rules are in iface/verbatim.ts). */
 export function safeAbsolutePath(value: string, where: string): string {
-  if (!value.startsWith("/") || AA_UNSAFE.test(value) || value.includes("//") || /(^|\/)\.\.?(\/|$)/.test(value) || (value.length > 1 && value.endsWith("/"))) {
-    throw new ValidationError(`${where}: ${JSON.stringify(value)} is not a clean absolute path free of AppArmor special characters`);
-  }
+  const problem = verbatimPathProblem(value, { absolute: true });
+  if (problem) throw new ValidationError(`${where}: ${JSON.stringify(value)} is not a clean absolute path free of AppArmor special characters: it ${problem}`);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import type { AttrMap, AttrValue } from "../snap/index.js";
 import { AttributeProblem } from "./types.js";
+import { verbatimPathProblem } from "./verbatim.js";
 
 // Small, composable attribute checks for interface modules. Each throws an
 // AttributeProblem naming the attribute and the offending value.
@@ -41,23 +42,15 @@ export function optionalStringList(attrs: AttrMap, key: string, check: (s: strin
   });
 }
 
-// Characters that carry meaning in AppArmor paths, udev rules or mount tables.
-// A path attribute containing one could widen or inject a rule, so it is refused.
-const UNSAFE_PATH_CHARS = /[\s"'`\\{}[\]*?^,#@=$!<>|;\0]/;
-
 /**
  * A content-sharing path: either relative to $SNAP or starting with $SNAP,
- * $SNAP_DATA or $SNAP_COMMON; clean (no "..", no "./", no doubled or trailing
- * slash); and free of characters that mean something to AppArmor or fstab.
+ * $SNAP_DATA or $SNAP_COMMON; after the variable, a clean path of plain
+ * printable ASCII without AppArmor, udev or fstab syntax (see verbatim.ts).
  */
 export function snapPathProblem(p: string): string | null {
   if (p.length === 0) return "must not be empty";
-  if (UNSAFE_PATH_CHARS.test(p.replace(/^\$(SNAP_DATA|SNAP_COMMON|SNAP)(?=\/|$)/, ""))) {
-    return "contains a character that is not allowed in a path here (whitespace, quotes, globs, braces, $, and similar)";
-  }
   // As in snapd, a path without a variable is inside $SNAP, with or without a leading slash.
   if (p === "." || p === "/") return null;
-  if (p.endsWith("/") || p.includes("//")) return "is not a clean path (doubled or trailing slash)";
-  if (p.split("/").some((seg) => seg === ".." || seg === ".")) return "is not a clean path (. or .. component)";
-  return null;
+  const rest = p.replace(/^\$(SNAP_DATA|SNAP_COMMON|SNAP)(?=\/|$)/, "");
+  return rest === "" ? null : verbatimPathProblem(rest);
 }

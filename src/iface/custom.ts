@@ -4,6 +4,7 @@ import type { AttrMap, PlugInfo, SlotInfo } from "../snap/index.js";
 import { isValidInterfaceName } from "../snap/index.js";
 import { parseYaml11, type YNode } from "../yaml/index.js";
 import { AttributeProblem, defineInterface, type ConnectedContext, type InterfaceModule, type PermanentContext, type Snippets } from "./types.js";
+import { verbatimPathProblem } from "./verbatim.js";
 
 // An administrator's or device maker's own interface, declared in
 // <root>/etc/plugboard/interfaces.d/NAME.yaml. It becomes a module like the
@@ -74,6 +75,11 @@ export function parseCustomInterface(text: string, file: string, builtinNames: R
       if (text === undefined || !spec.pattern.test(text) || !SAFE_VALUE.test(text)) {
         throw new AttributeProblem(`${k} ${JSON.stringify(v)} does not match ${spec.pattern.source} (or holds characters that are not allowed)`);
       }
+      // A loose pattern such as /dev/.* must not let /dev/../etc/shadow into a
+      // rule: every value is a path or part of one once a template places it,
+      // so each must be in canonical form, whatever the definition's pattern says.
+      const unclean = verbatimPathProblem(text);
+      if (unclean) throw new AttributeProblem(`${k} ${JSON.stringify(v)} ${unclean}`);
     }
     return p.attrs;
   };

@@ -874,3 +874,18 @@ describe("hooks and slots, as current snapd binds them", () => {
     expect(Object.keys(parse(HEAD + "plugs: [network, camera]\n").plugs)).toEqual(["camera", "network"]);
   });
 });
+
+describe("deeply nested snap.yaml", () => {
+  // Past a few hundred levels the user saw "Maximum call stack size exceeded".
+  it.each([
+    ["a flow list attribute", 5_000, (n: number) => `${HEAD}plugs:\n  p:\n    interface: content\n    x: ${"[".repeat(n)}${"]".repeat(n)}\n`],
+    ["a flow list attribute", 100_000, (n: number) => `${HEAD}plugs:\n  p:\n    interface: content\n    x: ${"[".repeat(n)}${"]".repeat(n)}\n`],
+    ["a block list attribute", 5_000, (n: number) => `${HEAD}plugs:\n  p:\n    interface: content\n    x:\n      ${"- ".repeat(n)}y\n`],
+    ["a block list attribute", 100_000, (n: number) => `${HEAD}plugs:\n  p:\n    interface: content\n    x:\n      ${"- ".repeat(n)}y\n`],
+  ])("refuses %s nested %i levels with the depth limit", (_shape, n, make) => {
+    const started = Date.now();
+    expect(() => parse(make(n))).toThrow(ValidationError);
+    expect(() => parse(make(n))).toThrow(/^meta\/snap\.yaml: document nests deeper than 64 levels \(line [67]\)$/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

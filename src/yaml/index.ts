@@ -1,5 +1,6 @@
 import { parseDocument, isAlias, isMap, isNode, isScalar, isSeq, visit, type Alias, type Document, type Node as YamlAstNode } from "yaml";
 import { ValidationError } from "../errors/index.js";
+import { lineBeyondNesting } from "./nesting.js";
 
 /**
  * A YAML document as snapd's YAML 1.1 reader sees it. Each scalar keeps both
@@ -49,6 +50,12 @@ export function parseYaml11(text: string, file: string, limits: YamlLimits = SNA
     );
   }
   if (text.includes("\0")) throw new ValidationError("document contains a NUL byte", { file });
+  const tooDeep = (line?: number) => new ValidationError(`document nests deeper than ${limits.maxDepth} levels${line ? ` (line ${line})` : ""}`, { file });
+  // Measured before parsing: the parser and composer recurse per level and
+  // would overflow the stack on input nested a few thousand levels deep. The
+  // innermost of maxDepth + 2 nested collections is at depth maxDepth + 1, past the limit.
+  const deepLine = lineBeyondNesting(text, limits.maxDepth + 1);
+  if (deepLine !== null) throw tooDeep(deepLine);
   let doc: Document;
   try {
     doc = parse(text);
@@ -77,12 +84,11 @@ export function parseYaml11(text: string, file: string, limits: YamlLimits = SNA
   // so refusing an alias bomb costs the size of the text, not of the expansion.
   const expanded = new Map<YamlAstNode, { node: YNode; size: number; height: number }>();
   const tooMany = () => new ValidationError(`document expands to more than ${limits.maxNodes} nodes (alias bomb?)`, { file });
-  const tooDeep = () => new ValidationError(`document nests deeper than ${limits.maxDepth} levels`, { file });
   let visited = 0;
   let deepest = 0;
   const convert = (node: unknown, depth: number): YNode => {
     if (++visited > limits.maxNodes) throw tooMany();
-    if (depth > limits.maxDepth) throw tooDeep();
+    if (depth > limits.maxDepth) throw tooDeep(lineOf((node as YamlAstNode).range?.[0] ?? 0));
     deepest = Math.max(deepest, depth);
     if (isAlias(node)) {
       const target = targets.get(node);
@@ -91,7 +97,7 @@ export function parseYaml11(text: string, file: string, limits: YamlLimits = SNA
       if (known) {
         visited += known.size;
         if (visited > limits.maxNodes) throw tooMany();
-        if (depth + 1 + known.height > limits.maxDepth) throw tooDeep();
+        if (depth + 1 + known.height > limits.maxDepth) throw tooDeep(lineOf(node.range?.[0] ?? 0));
         deepest = Math.max(deepest, depth + 1 + known.height);
         return known.node;
       }

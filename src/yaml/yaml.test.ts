@@ -79,6 +79,56 @@ describe("parseYaml11", () => {
     expect(() => parseYaml11("a: " + "[".repeat(500) + "]".repeat(500) + "\n", "deep.yaml")).toThrow(/nest/);
   });
 
+  // The parser and composer recurse per level: past a few hundred levels the
+  // user got "cannot parse YAML: Maximum call stack size exceeded" after
+  // seconds of work, instead of the depth limit.
+  const blockMaps = (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + "\n";
+  const blockSeqs = (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat(i)}-`).join("\n") + "\n";
+  it.each([
+    ["flow sequences", 5_000, (n: number) => `a: ${"[".repeat(n)}${"]".repeat(n)}\n`],
+    ["flow sequences", 100_000, (n: number) => `a: ${"[".repeat(n)}${"]".repeat(n)}\n`],
+    ["flow sequences, unclosed", 100_000, (n: number) => `a: ${"[".repeat(n)}\n`],
+    ["flow maps", 5_000, (n: number) => `a: ${"{a: ".repeat(n)}${"}".repeat(n)}\n`],
+    ["flow maps", 100_000, (n: number) => `${"{a: ".repeat(n)}x${"}".repeat(n)}\n`],
+    ["compact block sequences", 5_000, (n: number) => `${"- ".repeat(n)}x\n`],
+    ["compact block sequences", 100_000, (n: number) => `${"- ".repeat(n)}x\n`],
+    ["compact block sequences under a key, then a dedent", 100_000, (n: number) => `a:\n  ${"- ".repeat(n)}x\nb: 1\n`],
+    ["block maps, one space per level", 1_400, blockMaps],
+    ["block sequences, one space per level", 1_400, blockSeqs],
+    ["key-and-sequence pairs at one column each (two levels a pair)", 700, (n: number) => Array.from({ length: n }, (_, i) => `${"  ".repeat(i)}- k${i}:`).join("\n") + "\n"],
+  ])("refuses %s nested %i deep with the depth-limit error, quickly", (_shape, depth, make) => {
+    const text = make(depth);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1 << 20);
+    const started = Date.now();
+    expect(() => parseYaml11(text, "deep.yaml")).toThrow(/^deep\.yaml: document nests deeper than 64 levels \(line \d+\)$/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("block maps too deep to fit in 1 MB (5,000 levels need 12 MB of indentation) are refused by size", () => {
+    expect(() => parseYaml11(blockMaps(5_000), "deep.yaml")).toThrow(/larger than the 1048576-byte limit/);
+  });
+
+  it.each([63, 64, 65, 66])("refuses nesting past the limit exactly as the converter does (%i levels of flow lists)", (n) => {
+    // A map, then n lists, then a scalar at depth n + 1.
+    const withScalar = `a: ${"[".repeat(n)}x${"]".repeat(n)}\n`;
+    const empty = `a: ${"[".repeat(n)}${"]".repeat(n)}\n`;
+    if (n + 1 <= 64) expect(parseYaml11(withScalar, "d.yaml")).toBeTruthy();
+    else expect(() => parseYaml11(withScalar, "d.yaml")).toThrow(/document nests deeper than 64 levels \(line 1\)/);
+    if (n <= 64) expect(parseYaml11(empty, "d.yaml")).toBeTruthy();
+    else expect(() => parseYaml11(empty, "d.yaml")).toThrow(/document nests deeper than 64 levels \(line 1\)/);
+    const block = Array.from({ length: n }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + ` x\n`;
+    // n maps, the last with a scalar at depth n.
+    if (n <= 64) expect(parseYaml11(block, "b.yaml")).toBeTruthy();
+    else expect(() => parseYaml11(block, "b.yaml")).toThrow(/document nests deeper than 64 levels \(line \d+\)/);
+  });
+
+  it("deep nesting inside block scalars, quotes and comments is text, not nesting", () => {
+    const deep = "[".repeat(5_000);
+    const doc = parseYaml11(`a: |\n  ${deep}\nb: '${deep}'\nc: "${deep}"\n# ${deep}\nd: x${deep}\n`, "text.yaml") as YMap;
+    expect((doc.entries.get("a") as { value: unknown }).value).toBe(`${deep}\n`);
+    expect((doc.entries.get("d") as { value: unknown }).value).toBe(`x${deep}`);
+  });
+
   it("refuses a 10 MB document before parsing it", () => {
     const big = "a: " + "x".repeat(10 * 1024 * 1024) + "\n";
     expect(() => parseYaml11(big, "big.yaml")).toThrow(/big.yaml: document is \d+ bytes, larger than the 1048576-byte limit/);
