@@ -17,6 +17,8 @@ command -v mksquashfs >/dev/null || need+=(squashfs-tools)
 command -v apparmor_parser >/dev/null || need+=(apparmor)
 command -v cc >/dev/null || need+=(gcc libc6-dev)
 [ -e /usr/include/seccomp.h ] || need+=(libseccomp-dev)
+# The launcher's helper is linked statically: it needs the C library's archive.
+ls /usr/lib/*/libc.a /usr/lib/libc.a >/dev/null 2>&1 || need+=(libc6-dev)
 command -v bwrap >/dev/null || need+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need+=(python3)
 [ ${#need[@]} -eq 0 ] && exit 0

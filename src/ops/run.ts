@@ -4,7 +4,7 @@ import { PolicyError, UsageError } from "../errors/index.js";
 import type { MountEntry } from "../iface/index.js";
 import { chooseAppArmor, planLaunch, profileCapabilities, type HostEntry, type LauncherTools } from "../launcher/plan.js";
 import type { Paths } from "../paths/index.js";
-import { apparmorProfileLoaded, confineExecPath, kernelHasAppArmor, resolveBwrap, runBubblewrap } from "../system/index.js";
+import { confineExecPath, kernelHasAppArmor, loadedProfiles, resolveBwrap, runBubblewrap } from "../system/index.js";
 import { loadSystem } from "./system.js";
 
 /**
@@ -99,7 +99,7 @@ export async function runApp(paths: Paths, target: string, opts: { shell?: boole
   const home = process.env["HOME"];
   const [snapName, appName] = target.split(".", 2);
   const tag = `snap.${snapName}.${appName ?? ""}`;
-  const useAppArmor = chooseAppArmor(kernelHasAppArmor(), kernelHasAppArmor() && (await apparmorProfileLoaded(tag)), tag, paths.root);
+  const useAppArmor = chooseAppArmor(kernelHasAppArmor(), kernelHasAppArmor() && loadedProfiles().has(tag), tag, paths.root);
   const plan = await planRun(
     paths,
     target,

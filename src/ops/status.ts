@@ -3,7 +3,7 @@ import path from "node:path";
 import { readIfExists } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
 import { securityTags, udevTag } from "../backends/tags.js";
-import { apparmorCanLoad, loadedProfiles } from "../system/index.js";
+import { apparmorCanLoad, kernelHasAppArmor, loadedProfiles } from "../system/index.js";
 import { fileDigest } from "./converge.js";
 import { loadSystem } from "./system.js";
 
@@ -16,8 +16,21 @@ export interface AppStatus {
   readonly udevTagged: boolean;
 }
 
+/** How apps launched on this kernel are confined. */
+export interface Confinement {
+  /** "strict": AppArmor and seccomp; "partial": no AppArmor in the kernel. */
+  readonly level: "strict" | "partial";
+  readonly note?: string;
+}
+
+export function launchConfinement(kernelAppArmor: boolean): Confinement {
+  return kernelAppArmor
+    ? { level: "strict" }
+    : { level: "partial", note: "no AppArmor in this kernel: apps run with seccomp, their own mount and PID namespaces and the capabilities their interfaces grant; file, network and D-Bus access are not mediated" };
+}
+
 /** `status`: per app, what is on disk and in the kernel, plus the agent's last apply and counters. */
-export async function systemStatus(paths: Paths): Promise<{ apps: AppStatus[]; agent: unknown }> {
+export async function systemStatus(paths: Paths): Promise<{ confinement: Confinement; apps: AppStatus[]; agent: unknown }> {
   const sys = await loadSystem(paths);
   const canLoad = apparmorCanLoad(paths.root);
   const loaded = canLoad ? loadedProfiles() : new Map<string, string>();
@@ -37,5 +50,5 @@ export async function systemStatus(paths: Paths): Promise<{ apps: AppStatus[]; a
     }
   }
   const agentText = await readIfExists(path.join(paths.varLib, "agent-status.json"));
-  return { apps, agent: agentText ? JSON.parse(agentText) : null };
+  return { confinement: launchConfinement(kernelHasAppArmor()), apps, agent: agentText ? JSON.parse(agentText) : null };
 }

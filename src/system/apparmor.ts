@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { runTool } from "./run.js";
 
@@ -20,12 +19,6 @@ function parserTimeoutMs(fallback: number): number {
 /** Whether this kernel enforces AppArmor (securityfs shows it). */
 export function kernelHasAppArmor(): boolean {
   return existsSync("/sys/kernel/security/apparmor");
-}
-
-/** Whether a profile of this name is loaded in the kernel. */
-export async function apparmorProfileLoaded(name: string): Promise<boolean> {
-  const list = await readFile("/sys/kernel/security/apparmor/profiles", "utf8").catch(() => "");
-  return list.split("\n").some((l) => l.startsWith(`${name} (`));
 }
 
 export function apparmorCanLoad(root: string): boolean {

@@ -32,3 +32,20 @@ variant kernel-file     'abi <abi/3.0>,' "$NOPATH" '/run/x.sock rw,' --override-
 variant kernel-peeraddr 'abi <abi/3.0>,' "$NOPATH" 'unix (connect) type=stream peer=(addr="/run/x.sock"),' --override-policy-abi=$K
 printf 'abi <abi/3.0>,\ninclude <tunables/global>\nprofile no-unix {\n  /tmp/pb-probe mr,\n  /{,usr/}lib{,32,64,x32}/** rm,\n  /etc/ld.so.cache r,\n}\n' > /tmp/no-unix.prof
 apparmor_parser -r /tmp/no-unix.prof && echo "no-unix (control): $(aa-exec -p no-unix -- /tmp/pb-probe connect-unix /run/x.sock 2>&1)"
+# The shape of the base template's unix rules (templates/apparmor/profile.hbs):
+# sockets may be created and configured, connects only to a peer of the
+# same snap. If this refuses the connect, pathname connects are mediated and
+# it was a permissive connect rule that let the variants above through.
+own() {
+  n=$1 abi=$2; shift 2
+  printf '%s\ninclude <tunables/global>\nprofile %s {\n  /tmp/pb-probe mr,\n  /{,usr/}lib{,32,64,x32}/** rm,\n  /etc/ld.so.cache r,\n  unix (create, getattr, getopt, setopt, shutdown),\n  unix peer=(label=snap.t-own.*),\n  %s\n}\n' "$abi" "$n" "$*" > /tmp/$n.prof
+  if apparmor_parser -r /tmp/$n.prof; then
+    echo "$n: $(aa-exec -p $n -- /tmp/pb-probe connect-unix /run/x.sock 2>&1)"
+  else
+    echo "$n: refused by the parser"
+  fi
+}
+own own-peer-abi3 'abi <abi/3.0>,'
+own own-peer-abi4 'abi <abi/4.0>,'
+own own-peer-file 'abi <abi/3.0>,' '/run/x.sock rw,'
+own own-peer-abi4-rule 'abi <abi/4.0>,' 'unix (connect, send, receive) type=stream peer=(label=unconfined),'

@@ -12,6 +12,7 @@ export function register(program: Command): void {
       const s = await systemStatus(pathsFrom(cmd));
       if (jsonWanted(cmd)) return printJson(s);
       const yn = (b: boolean) => (b ? "yes" : "no");
+      process.stdout.write(`confinement: ${s.confinement.level}${s.confinement.note ? ` (${s.confinement.note})` : ""}\n\n`);
       process.stdout.write(formatTable(["App", "Profile", "AppArmor", "Seccomp", "Udev"], s.apps.map((a) => [a.tag, a.profile ?? "-", a.loaded, yn(a.seccompFilter), yn(a.udevTagged)])));
       const agent = s.agent as { lastApply?: string; lastDurationMs?: number; lastError?: string } | null;
       process.stdout.write(agent ? `\nagent: last apply ${agent.lastApply ?? "never"} (${agent.lastDurationMs ?? 0} ms)${agent.lastError ? `, last error: ${agent.lastError}` : ""}\n` : "\nagent: has not run\n");
