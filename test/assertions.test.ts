@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { cliWith, EXAMPLES, interfacesRows, tempRoot, writeSnapDir, type CliResult } from "./helpers/cli.js";
+import { cliWith, EXAMPLES, interfacesRows, snapshotTree, tempRoot, writeSnapDir, type CliResult } from "./helpers/cli.js";
 
 // End to end with real signed assertions: keys made by create-key, requests
 // by export-key, signatures by sign, trust and ack through the CLI.
@@ -25,15 +25,15 @@ async function must(root: string, args: string[], input?: string): Promise<strin
 }
 
 /** A signed snap-declaration. `rules` is YAML for plugs:/slots: headers, indented by two. */
-async function declaration(key: string, snap: string, publisher: string, rules = "", authority = "acme"): Promise<string> {
+async function declaration(key: string, snap: string, publisher: string, rules = "", authority = "acme", more: { snapId?: string; timestamp?: string } = {}): Promise<string> {
   const headers = [
     "type: snap-declaration",
     `authority-id: ${authority}`,
     "series: '16'",
-    `snap-id: ${snap}-id`,
+    `snap-id: ${more.snapId ?? `${snap}-id`}`,
     `snap-name: ${snap}`,
     `publisher-id: ${publisher}`,
-    `timestamp: ${new Date().toISOString()}`,
+    `timestamp: ${more.timestamp ?? new Date().toISOString()}`,
     rules,
   ].join("\n");
   return must("/nonexistent-root", ["sign", "-k", key], headers + "\n");
@@ -42,12 +42,15 @@ async function declaration(key: string, snap: string, publisher: string, rules =
 beforeAll(async () => {
   material = await mkdtemp(path.join(tmpdir(), "plugboard-keys-"));
   keys = path.join(material, "keys");
-  for (const k of ["root", "store", "rogue"]) await must("/nonexistent-root", ["create-key", k, "--bits", "2048"]);
+  for (const k of ["root", "store", "rogue", "mallory"]) await must("/nonexistent-root", ["create-key", k, "--bits", "2048"]);
   // root: self-signed, becomes the trusted root; store: an account-key the root signs.
   const rootReq = await must("/nonexistent-root", ["export-key", "root", "--account", "acme"]);
   await writeFile(path.join(material, "root.account-key"), await must("/nonexistent-root", ["sign", "-k", "root"], rootReq));
   const storeReq = await must("/nonexistent-root", ["export-key", "store", "--account", "acme"]);
   await writeFile(path.join(material, "store.account-key"), await must("/nonexistent-root", ["sign", "-k", "root"], storeReq));
+  // mallory: another account the root gave a key to (a publisher), which is not an authority.
+  const malloryReq = await must("/nonexistent-root", ["export-key", "mallory", "--account", "mallory", "--authority", "acme"]);
+  await writeFile(path.join(material, "mallory.account-key"), await must("/nonexistent-root", ["sign", "-k", "root"], malloryReq));
 }, 120_000);
 afterAll(() => rm(material, { recursive: true, force: true }));
 
@@ -146,6 +149,54 @@ describe("signed assertions and policy, end to end", () => {
     // The genuine one is accepted.
     expect((await ack(good)).stdout).toBe("1 added, 0 already known");
     expect(await must(root, ["known", "snap-declaration", "snap-name=foo"])).toContain("publisher-id: acme");
+  });
+
+  it("a declaration by an account the root only gave a key is refused at ack, even dated 2099, and install uses the genuine one", async () => {
+    expect((await ack(await readFile(path.join(material, "mallory.account-key"), "utf8"))).exitCode).toBe(0);
+    await ack(await declaration("store", "foo", "acme"));
+    const dbDir = path.join(root, "var/lib/plugboard/assertions");
+    const before = await snapshotTree(dbDir);
+    // Camera does not auto-connect by the base declaration; the squatter's rules would make it.
+    const squat = await declaration("mallory", "foo", "mallory", "plugs:\n  camera:\n    allow-auto-connection: true", "mallory", {
+      snapId: "squat-id",
+      timestamp: "2099-01-01T00:00:00Z",
+    });
+    const r = await ack(squat);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      'error: snap-declaration series=16 snap-id=squat-id: authority-id mallory is not a directly trusted authority (trusted: acme); a snap-declaration for snap "foo" must be signed by the account of a trusted root key, not by an account that only holds a key it signed',
+    );
+    expect(await snapshotTree(dbDir)).toEqual(before);
+
+    await must(root, ["install", path.join(EXAMPLES, "foo")]);
+    const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8"));
+    expect(state.snaps.foo).toMatchObject({ "snap-id": "foo-id", "publisher-id": "acme", dangerous: false });
+    expect(interfacesRows(await must(root, ["interfaces", "foo"]))).toContainEqual(["-", "foo:camera"]);
+  });
+
+  it("a declaration by a non-authority stored before the rule is ignored, and install says so", async () => {
+    const squat = await declaration("mallory", "foo", "mallory", "", "mallory", { snapId: "squat-id" });
+    // As an earlier Plugboard, which checked only the key chain, would have stored it.
+    const file = path.join(root, "var/lib/plugboard/assertions/snap-declaration/16_squat-id.assert");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, squat + "\n");
+    const r = await run(root, ["install", path.join(EXAMPLES, "foo")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot find a snap-declaration for "foo"; .* \(ignored \S+16_squat-id\.assert: snap-declaration series=16 snap-id=squat-id: authority-id mallory is not a directly trusted authority/);
+    expect(await must(root, ["known", "snap-declaration"])).toBe("");
+    expect(await readFile(file, "utf8")).toBe(squat + "\n");
+  });
+
+  it("of two revisions from the store the highest is used, even when its timestamp is the older", async () => {
+    const rev2 = await declaration("store", "foo", "acme", "revision: '2'\nplugs:\n  camera:\n    allow-auto-connection: true");
+    const rev1 = await declaration("store", "foo", "acme", "revision: '1'", "acme", { timestamp: "2099-01-01T00:00:00Z" });
+    const r = await ack(`${rev2}\n\n${rev1}\n`);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("1 added, 0 already known");
+    expect(await must(root, ["known", "snap-declaration", "snap-name=foo"])).toContain("revision: 2");
+    // Going back afterwards is refused, and changes nothing.
+    expect((await ack(rev1)).stderr).toMatch(/revision 1 is older than the stored revision 2/);
+    expect(await must(root, ["install", path.join(EXAMPLES, "foo")])).toContain("auto-connected foo:camera :camera");
   });
 
   it("a declaration whose rules do not compile is refused at ack time", async () => {

@@ -5,7 +5,7 @@ import { readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
 import { verifySignature } from "./crypto.js";
 import { decodeAssertions, headerString, type Assertion } from "./format.js";
-import { assertionTime, describeAssertion, KNOWN_TYPES, parseTime, primaryKey, revisionOf, validateAssertion } from "./types.js";
+import { assertionTime, authorityProblem, describeAssertion, KNOWN_TYPES, parseTime, primaryKey, revisionOf, validateAssertion } from "./types.js";
 
 export interface AddOptions {
   /** The time keys must be valid at when an assertion carries none; defaults to the clock. */
@@ -13,6 +13,16 @@ export interface AddOptions {
   /** Called for every assertion, after it verified and before anything is written; throw to refuse. */
   validate?: (a: Assertion) => void;
 }
+
+/** A stored assertion that lookups skip, and why. */
+export interface IgnoredAssertion {
+  readonly assertion: Assertion;
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** The only series Plugboard looks declarations up in (snapd's, for every release). */
+const SERIES = "16";
 
 const TRUSTED_SUFFIX = ".account-key";
 const STORED_SUFFIX = ".assert";
@@ -26,14 +36,30 @@ const STORED_SUFFIX = ".assert";
  * be stored but never vouches for anything, so a leaked second-level key
  * cannot mint further keys.
  *
+ * Some types may only be signed by a directly trusted authority, the account
+ * of a root key (see signedBy in types.ts): a store can give a publisher a
+ * key without letting it declare snaps. That rule depends on today's roots,
+ * so open() applies it again to what is stored; an assertion that breaks it
+ * (stored before the rule existed, or its root was since removed) stays on
+ * disk, untouched, but no lookup returns it, ignored() lists it, and a valid
+ * assertion with its primary key replaces it whatever the revisions.
+ *
+ * One primary key holds one assertion, its highest revision; where several
+ * primary keys could answer a question (one snap name), a lookup refuses to
+ * choose rather than guess.
+ *
  * Each accepted assertion is one file, so a reader sees whole assertions; a
  * stream is verified completely before its first file is written.
  */
 export class AssertionDatabase {
   /** Keyed by public-key-sha3-384. */
   private readonly roots: Map<string, Assertion>;
-  /** Keyed by storeKey(). */
+  /** Keyed by storeKey(); holds ignored assertions too, so a replacement knows what it overwrites. */
   private readonly stored: Map<string, Assertion>;
+  /** storeKey() of stored assertions that lookups skip, with the reason. */
+  private readonly ignoredKeys = new Map<string, string>();
+  /** The accounts of the trusted root keys: the authorities some types require. */
+  private readonly trustedAccounts: ReadonlySet<string>;
   /** add() calls run one after the other: each verifies against what the previous one stored. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -44,9 +70,17 @@ export class AssertionDatabase {
   ) {
     this.roots = roots;
     this.stored = stored;
+    this.trustedAccounts = new Set([...roots.values()].map((r) => headerString(r.headers, "account-id")!));
+    for (const [key, a] of stored) {
+      const problem = authorityProblem(a, this.trustedAccounts);
+      if (problem !== undefined) this.ignoredKeys.set(key, problem);
+    }
   }
 
-  /** Reads trusted keys and stored assertions. Signatures were verified when they were added and are not checked again. */
+  /**
+   * Reads trusted keys and stored assertions. Signatures were verified when
+   * they were added and are not checked again; who signed is (see the class).
+   */
   static async open(paths: Paths): Promise<AssertionDatabase> {
     const roots = new Map<string, Assertion>();
     for (const file of await listFiles(paths.trustedDir, TRUSTED_SUFFIX)) {
@@ -72,10 +106,19 @@ export class AssertionDatabase {
     return [...this.roots.values()];
   }
 
+  /** Stored assertions whose authority may not speak for them under today's roots (see the class); lookups skip them. */
+  ignored(): IgnoredAssertion[] {
+    return [...this.ignoredKeys].map(([key, reason]) => {
+      const assertion = this.stored.get(key)!;
+      return { assertion, file: storedFile(this.paths, assertion), reason: `${describeAssertion(assertion)}: ${reason}` };
+    });
+  }
+
   /**
    * Verifies every assertion of the stream in order (a later one may rely on
    * an earlier one, e.g. an account-key and then a declaration it signed) and
-   * stores them all, or none.
+   * stores them all, or none. Where the stream holds several revisions of one
+   * assertion, the highest is taken, wherever it stands in the stream.
    */
   add(assertions: readonly Assertion[], opts: AddOptions = {}): Promise<{ added: Assertion[]; unchanged: Assertion[] }> {
     const run = this.queue.then(() => this.addNow(assertions, opts));
@@ -85,42 +128,63 @@ export class AssertionDatabase {
 
   private async addNow(assertions: readonly Assertion[], opts: AddOptions): Promise<{ added: Assertion[]; unchanged: Assertion[] }> {
     const now = opts.now ?? new Date();
+    // First every assertion verifies, and each primary key keeps its highest revision in the stream.
+    const chosen = new Map<string, Assertion>();
+    for (const a of assertions) {
+      this.verify(a, chosen, now);
+      const key = storeKey(a);
+      const other = chosen.get(key);
+      if (!other || compareRevisions(a, other) > 0) chosen.set(key, a);
+      opts.validate?.(a);
+    }
+    // Then what the stream keeps is compared with what is stored.
+    const winners = new Set(chosen.values());
     const pending = new Map<string, Assertion>();
     const added: Assertion[] = [];
     const unchanged: Assertion[] = [];
     for (const a of assertions) {
-      this.verify(a, pending, now);
+      if (!winners.has(a)) continue;
       const key = storeKey(a);
-      const existing = pending.get(key) ?? this.stored.get(key) ?? this.rootFor(a);
+      const existing = this.usable(key) ?? this.rootFor(a);
       if (existing && !isNewer(a, existing)) {
         unchanged.push(a);
       } else {
         pending.set(key, a);
         added.push(a);
       }
-      opts.validate?.(a);
     }
+    this.checkNameClaims(pending);
     await this.write([...pending.values()]);
-    for (const [key, a] of pending) this.stored.set(key, a);
-    // A stream may carry two revisions of one assertion; only the newest was stored.
-    return { added: added.filter((a) => pending.get(storeKey(a)) === a), unchanged };
+    for (const [key, a] of pending) {
+      this.stored.set(key, a);
+      this.ignoredKeys.delete(key);
+    }
+    return { added, unchanged };
   }
 
-  /** Assertions of a type whose string headers equal the given values. Account-keys include the trusted roots. */
+  /** Assertions of a type whose string headers equal the given values. Account-keys include the trusted roots; ignored assertions are left out. */
   find(type: string, match: Record<string, string> = {}): Assertion[] {
     const candidates = new Map<string, Assertion>();
     if (type === "account-key") for (const r of this.roots.values()) candidates.set(storeKey(r), r);
-    for (const [key, a] of this.stored) if (a.type === type) candidates.set(key, a);
+    for (const [key, a] of this.stored) if (a.type === type && !this.ignoredKeys.has(key)) candidates.set(key, a);
     return [...candidates.values()].filter((a) => Object.entries(match).every(([k, v]) => headerString(a.headers, k) === v));
   }
 
-  /** The snap-declaration naming a snap; with several (say, after a rename), the most recent. */
+  /**
+   * The snap-declaration naming a snap. Each snap-id holds its highest
+   * revision already; should two snap-ids claim the name (a root trusted
+   * later may bring its own), this refuses rather than pick one, since
+   * nothing in the assertions says which is right.
+   */
   snapDeclarationByName(snapName: string): Assertion | undefined {
-    let best: Assertion | undefined;
-    for (const a of this.find("snap-declaration", { "snap-name": snapName })) {
-      if (!best || assertionTime(a)! > assertionTime(best)!) best = a;
+    const claims = this.find("snap-declaration", { series: SERIES, "snap-name": snapName });
+    if (claims.length > 1) {
+      const who = claims.map((a) => `snap-id ${headerString(a.headers, "snap-id")} by ${headerString(a.headers, "authority-id")} (${storedFile(this.paths, a)})`);
+      throw new ValidationError(
+        `cannot choose a snap-declaration for ${JSON.stringify(snapName)}: ${claims.length} snap-ids claim the name: ${who.join(", ")}; remove the file of each one that is wrong`,
+      );
     }
-    return best;
+    return claims[0];
   }
 
   /**
@@ -167,6 +231,8 @@ export class AssertionDatabase {
     if (!verifySignature(a, signer.body)) {
       throw new ValidationError(`${where}: signature does not verify: the text was changed or signed by another key`);
     }
+    const problem = authorityProblem(a, this.trustedAccounts);
+    if (problem !== undefined) throw new ValidationError(`${where}: ${problem}`);
     checkNotExpired(signer, now, where);
     const at = assertionTime(a) ?? now;
     const since = parseTime(headerString(signer.headers, "since")!, "since");
@@ -182,6 +248,37 @@ export class AssertionDatabase {
   private accountKey(keyId: string, pending: ReadonlyMap<string, Assertion>): Assertion | undefined {
     const key = storeKey({ type: "account-key", headers: { type: "account-key", "public-key-sha3-384": keyId } });
     return pending.get(key) ?? this.stored.get(key);
+  }
+
+  /** The stored assertion under `key`, unless it is ignored. */
+  private usable(key: string): Assertion | undefined {
+    return this.ignoredKeys.has(key) ? undefined : this.stored.get(key);
+  }
+
+  /**
+   * Refuses a stream that would leave one snap name claimed by two snap-ids:
+   * a name belongs to one snap, so the store renames by issuing a new
+   * revision of the old snap's declaration, which must come first (or in the
+   * same stream).
+   */
+  private checkNameClaims(pending: ReadonlyMap<string, Assertion>): void {
+    const declares = (a: Assertion, name: string | undefined) =>
+      a.type === "snap-declaration" && headerString(a.headers, "series") === SERIES && headerString(a.headers, "snap-name") === name;
+    const after = new Map<string, Assertion>();
+    for (const [key, a] of this.stored) if (!this.ignoredKeys.has(key)) after.set(key, a);
+    for (const [key, a] of pending) after.set(key, a);
+    for (const [key, a] of pending) {
+      const name = headerString(a.headers, "snap-name");
+      if (!declares(a, name)) continue;
+      for (const [otherKey, other] of after) {
+        if (otherKey === key || !declares(other, name)) continue;
+        const where = pending.has(otherKey) ? "in the same stream" : "already acknowledged";
+        throw new ValidationError(
+          `${describeAssertion(a)}: the snap name ${JSON.stringify(name)} is also declared for snap-id ${headerString(other.headers, "snap-id")} by ${headerString(other.headers, "authority-id")} (${where}); ` +
+            `a name belongs to one snap-id, so a rename needs the new revision of the other declaration first or in the same stream`,
+        );
+      }
+    }
   }
 
   /** A trusted root with the same identity as `a`, so re-adding a root counts as unchanged. */
@@ -216,6 +313,15 @@ export class AssertionDatabase {
       throw e;
     }
   }
+}
+
+/** Orders two assertions of one primary key by revision; throws when one revision has two contents. */
+function compareRevisions(a: Assertion, other: Assertion): number {
+  const diff = revisionOf(a) - revisionOf(other);
+  if (diff === 0 && a.text !== other.text) {
+    throw new ValidationError(`${describeAssertion(a)}: the stream holds revision ${revisionOf(a)} twice with different content; a change needs a new revision`);
+  }
+  return diff;
 }
 
 /** Whether `a` replaces `existing` (same primary key); throws when it conflicts. */

@@ -30,4 +30,4 @@ export {
   validateAssertion,
 } from "./types.js";
 export { KeyStore } from "./keystore.js";
-export { AssertionDatabase, type AddOptions } from "./database.js";
+export { AssertionDatabase, type AddOptions, type IgnoredAssertion } from "./database.js";

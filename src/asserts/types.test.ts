@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/index.js";
 import { generatePrivateKey, type PrivateKey } from "./crypto.js";
 import type { Headers } from "./format.js";
-import { assertionTime, describeAssertion, parseTime, primaryKey, revisionOf, validateAssertion } from "./types.js";
+import { assertionTime, authorityProblem, describeAssertion, parseTime, primaryKey, revisionOf, validateAssertion } from "./types.js";
 
 let key: PrivateKey;
 let other: PrivateKey;
@@ -112,6 +112,30 @@ describe("assertion types", () => {
       "2025-05-05T00:00:00.000Z",
     );
     expect(assertionTime({ type: "store", headers: {} })).toBeUndefined();
+  });
+});
+
+describe("authorityProblem", () => {
+  // samples() are all signed by authority acme.
+  it.each([
+    ["account", ["root"], /^authority-id acme is not a directly trusted authority \(trusted: root\); an account must be signed/],
+    ["snap-declaration", ["root", "brand"], /^authority-id acme is not a directly trusted authority \(trusted: brand, root\); a snap-declaration for snap "foo" must be signed/],
+    ["store", [], /\(trusted: none\)/],
+    ["account", ["acme"], undefined],
+    ["snap-declaration", ["acme"], undefined],
+    ["store", ["acme"], undefined],
+    // account-keys chain to a root, whoever signs them; a model needs its brand, trusted or not.
+    ["account-key", [], undefined],
+    ["model", [], undefined],
+  ] as const)("%s with trusted accounts %j", (type, trusted, problem) => {
+    const found = authorityProblem({ type, headers: samples()[type]!.headers }, new Set(trusted));
+    if (problem === undefined) expect(found).toBeUndefined();
+    else expect(found).toMatch(problem);
+  });
+
+  it("wants a model signed by its brand", () => {
+    const headers = { ...samples()["model"]!.headers, "brand-id": "other" };
+    expect(authorityProblem({ type: "model", headers }, new Set(["acme"]))).toBe("authority-id acme is not the brand other; a model must be signed by its brand");
   });
 });
 

@@ -21,6 +21,14 @@ interface TypeSpec {
   /** Headers holding RFC 3339 times. */
   readonly times: readonly string[];
   readonly check?: (a: AssertionParts, where: string) => void;
+  /**
+   * Who may speak for this type, beyond holding a key that chains to a root:
+   * "trusted" is the account of a trusted root key itself (the store or a
+   * brand store), "brand" is the account the assertion names in brand-id.
+   * Unset: any account with such a key (account-keys, whose chain is
+   * the database's business).
+   */
+  readonly signedBy?: "trusted" | "brand";
 }
 
 type AssertionParts = Pick<Assertion, "type" | "headers" | "body">;
@@ -32,6 +40,7 @@ const TYPES: { readonly [type: string]: TypeSpec } = {
     required: ["account-id", "display-name", "validation", "timestamp"],
     primaryKey: ["account-id"],
     times: ["timestamp"],
+    signedBy: "trusted",
     check(a, where) {
       const v = headerString(a.headers, "validation");
       if (v !== "unproven" && v !== "starred" && v !== "verified") {
@@ -67,12 +76,16 @@ const TYPES: { readonly [type: string]: TypeSpec } = {
     maps: ["plugs", "slots"],
     primaryKey: ["series", "snap-id"],
     times: ["timestamp"],
+    // A declaration grants a name its privileges: an account the store merely
+    // gave a key to must not be able to grant them to itself.
+    signedBy: "trusted",
   },
   model: {
     required: ["series", "brand-id", "model", "timestamp"],
     optional: ["store", "classic", "base", "gadget", "kernel"],
     primaryKey: ["series", "brand-id", "model"],
     times: ["timestamp"],
+    signedBy: "brand",
     check(a, where) {
       const classic = headerString(a.headers, "classic");
       if (classic !== undefined && classic !== "true" && classic !== "false") {
@@ -84,6 +97,7 @@ const TYPES: { readonly [type: string]: TypeSpec } = {
     required: ["store", "operator-id", "timestamp"],
     primaryKey: ["store"],
     times: ["timestamp"],
+    signedBy: "trusted",
   },
 };
 
@@ -128,6 +142,33 @@ function oneLine(headers: Headers, name: string, where: string): string {
   const v = headerString(headers, name);
   if (v === undefined || v === "" || v.includes("\n")) throw new ValidationError(`${where}: header ${name} must be a non-empty one-line string`);
   return v;
+}
+
+/**
+ * Why `a`'s authority may not speak for an assertion of its type, or
+ * undefined when it may. `trustedAccounts` are the accounts of the trusted
+ * root keys. This depends on the trusted roots, not only on the text, so it
+ * is checked when an assertion is added and again whenever it is read.
+ */
+export function authorityProblem(a: Pick<Assertion, "type" | "headers">, trustedAccounts: ReadonlySet<string>): string | undefined {
+  const rule = specOf(a.type).signedBy;
+  const authority = headerString(a.headers, "authority-id") ?? "";
+  if (rule === "trusted" && !trustedAccounts.has(authority)) {
+    const trusted = trustedAccounts.size ? [...trustedAccounts].sort().join(", ") : "none";
+    const name = a.type === "snap-declaration" ? ` for snap ${JSON.stringify(headerString(a.headers, "snap-name"))}` : "";
+    return (
+      `authority-id ${authority} is not a directly trusted authority (trusted: ${trusted}); ` +
+      `${article(a.type)} ${a.type}${name} must be signed by the account of a trusted root key, not by an account that only holds a key it signed`
+    );
+  }
+  if (rule === "brand" && authority !== headerString(a.headers, "brand-id")) {
+    return `authority-id ${authority} is not the brand ${headerString(a.headers, "brand-id")}; ${article(a.type)} ${a.type} must be signed by its brand`;
+  }
+  return undefined;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? "an" : "a";
 }
 
 /** The values that identify an assertion of its type (before revisions). */

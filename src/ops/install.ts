@@ -1,8 +1,9 @@
 import path from "node:path";
 import { promises as fs } from "node:fs";
+import { headerString } from "../asserts/index.js";
 import { PolicyError, UsageError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
-import { extractSquashfs } from "../system/index.js";
+import { extractSquashfs, type UnpackReport } from "../system/index.js";
 import type { Paths } from "../paths/index.js";
 import { checkConnection, checkInstallation, checkInstallationMinimal, type PolicyEndpoint } from "../policy/index.js";
 import { badPlugsOrSlotsWarning, sanitizeSnap, type BadPlugOrSlot } from "../repo/index.js";
@@ -107,10 +108,11 @@ class Installer {
     // The launcher mounts a snap's files at $SNAP; a .snap image is unpacked once, here.
     // Unpacked beside its place and renamed into it, so a tree left by an
     // interrupted install or removal of the same revision never blocks this one.
+    let unpacked: UnpackReport | undefined;
     if (source.kind === "squashfs" && !this.sys.dryRun) {
       const root = path.join(this.paths.snapRevisionDir(info.name, revision), "root");
       await fs.rm(`${root}.partial`, { recursive: true, force: true });
-      await extractSquashfs(source.origin, `${root}.partial`);
+      unpacked = await extractSquashfs(source.origin, `${root}.partial`);
       await fs.rm(root, { recursive: true, force: true });
       await fs.rename(`${root}.partial`, root);
     }
@@ -141,6 +143,15 @@ class Installer {
     };
 
     const warnings: string[] = [];
+    if (unpacked && (unpacked.removed.length > 0 || unpacked.modesCleared > 0)) {
+      const parts = [
+        ...(unpacked.removed.length ? [`left out ${unpacked.removed.length} device node(s), FIFO(s) or socket(s) (${unpacked.removed.slice(0, 3).join(", ")}${unpacked.removed.length > 3 ? ", …" : ""})`] : []),
+        ...(unpacked.modesCleared ? [`cleared setuid, setgid, sticky or group/other write bits on ${unpacked.modesCleared} file(s)`] : []),
+      ];
+      const w = `snap ${JSON.stringify(info.name)}: its image ${parts.join(" and ")}; a snap's files never carry these powers`;
+      warnings.push(w);
+      this.#state = addWarning(this.#state, w, this.options.now ?? new Date());
+    }
     if (installed.bad.length > 0) {
       const w = badPlugsOrSlotsWarning(info.name, installed.bad);
       warnings.push(w);
@@ -224,16 +235,25 @@ class Installer {
     return out;
   }
 
-  /** The snap-declaration acknowledged for this snap name, or none when --dangerous allows it. */
+  /**
+   * The snap-declaration acknowledged for this snap name, or none when
+   * --dangerous allows it. Missing one is a refusal (exit 1), not a usage
+   * mistake: the command line was right, the system lacks the assertion.
+   */
   identityFor(info: SnapInfo): SnapIdentity {
-    const decl = this.sys.assertions.snapDeclarationByName(info.name);
+    const { assertions } = this.sys;
+    const decl = assertions.snapDeclarationByName(info.name);
     if (decl) {
-      const snapId = decl.headers["snap-id"] as string;
-      return identityFrom(snapId, decl.headers["publisher-id"] as string, decl);
+      return identityFrom(headerString(decl.headers, "snap-id")!, headerString(decl.headers, "publisher-id"), decl);
     }
     if (!this.options.dangerous) {
-      throw new UsageError(
-        `cannot find a snap-declaration for ${JSON.stringify(info.name)}; acknowledge one with "plugboard ack", or install with --dangerous to skip signature checks`,
+      // A declaration on disk that no longer counts would otherwise look like a bug.
+      const ignored = assertions
+        .ignored()
+        .filter((i) => i.assertion.type === "snap-declaration" && headerString(i.assertion.headers, "snap-name") === info.name)
+        .map((i) => ` (ignored ${i.file}: ${i.reason})`);
+      throw new PolicyError(
+        `cannot find a snap-declaration for ${JSON.stringify(info.name)}; acknowledge one with "plugboard ack", or install with --dangerous to skip signature checks${ignored.join("")}`,
       );
     }
     return {};
