@@ -5,7 +5,7 @@ import { AttributeProblem, RULE_NAMES } from "../src/iface/index.js";
 import { isValidInterfaceName, type AttrMap, type PlugInfo } from "../src/snap/index.js";
 import { builtinInterfaces, builtinRegistry } from "./index.js";
 
-const REFERENCE = path.resolve(import.meta.dirname, "../../shared/reference/iface-policy.tsv");
+const REFERENCE = path.resolve(import.meta.dirname, "../test/fixtures/iface-policy.tsv");
 const referenceNames = new Set(
   readFileSync(REFERENCE, "utf8")
     .trim()
