@@ -58,6 +58,20 @@ export interface MountEntry {
 
 type Text<C> = string | ((ctx: C) => string);
 
+/**
+ * Kernel modules the system handles for a snap, as snapd's kmod backend does:
+ * loaded at boot (modules-load.d) and when the snippet takes effect,
+ * given parameters, or refused (modprobe.d).
+ */
+export interface KmodSnippet {
+  /** Modules to load. */
+  readonly load?: readonly string[];
+  /** Parameters of a module: name → "a=1 b=2". */
+  readonly options?: Readonly<Record<string, string>>;
+  /** Modules modprobe must never load for anyone (blacklist). */
+  readonly deny?: readonly string[];
+}
+
 export interface Snippets<C> {
   /** AppArmor rules, one per line, indented by two spaces in the profile. */
   readonly apparmor?: Text<C>;
@@ -67,6 +81,8 @@ export interface Snippets<C> {
   readonly udev?: readonly string[] | ((ctx: C) => readonly string[]);
   /** Bind mounts for the plug side (content). */
   readonly mount?: (ctx: C) => readonly MountEntry[];
+  /** Kernel modules, for the whole snap rather than one app. */
+  readonly kmod?: KmodSnippet | ((ctx: C) => KmodSnippet);
 }
 
 export function snippetText<C>(t: Text<C> | undefined, ctx: C): string {
