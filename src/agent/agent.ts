@@ -91,6 +91,7 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
       status.lastDurationMs = r.durationMs;
       delete status.lastError;
       log("info", "applied", { why, full: r.full, written: r.apply.written.length, removed: r.apply.removed.length, profilesCompiled: r.apply.profilesCompiled, durationMs: r.durationMs, loaded: r.apply.loaded });
+      for (const line of r.apply.modulesNotLoaded) log("warn", line);
     } catch (e) {
       // A full disk is reported and retried on the next change, like any refusal; only bugs stop the agent.
       if (!(e instanceof PlugboardError) && !isFileSystemError(e)) throw e;

@@ -6,7 +6,8 @@ import { fsyncDir, readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
 import { BACKEND_DIRS, isSnapFile, type SnapPlan } from "../plan/index.js";
 import { apparmorCanLoad, apparmorRemove, apparmorReplace } from "../system/index.js";
-import { udevReload } from "../system/index.js";
+import { loadKernelModules, udevReload } from "../system/index.js";
+import { modulesListed } from "../backends/kmod/render.js";
 
 /** A change to the files on disk, computed by comparing plans with what is there. */
 export interface FileDiff {
@@ -66,6 +67,8 @@ export interface ApplyReport {
   readonly filtersCompiled: number;
   /** True when profiles were loaded into the kernel, false when only compiled. */
   readonly loaded: boolean;
+  /** Kernel modules an interface asked for that modprobe could not load, with why. */
+  readonly modulesNotLoaded: readonly string[];
 }
 
 const binOf = (src: string) => src.replace(/\.src$/, ".bin");
@@ -128,13 +131,27 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
     throw e;
   }
   await discardBackups(backups);
+  // After the commit: a module that cannot load is reported, not rolled back.
+  const modulesNotLoaded = paths.root === "/" ? await loadKernelModules(newModules(paths, diff)) : [];
   return {
+    modulesNotLoaded,
     written: [...diff.changed.keys()],
     removed: [...diff.removed.keys()],
     profilesCompiled: profiles.length,
     filtersCompiled: sources.length,
     loaded: load,
   };
+}
+
+/** Modules a changed modules-load.d file lists that its old version did not. */
+function newModules(paths: Paths, diff: FileDiff): string[] {
+  const out = new Set<string>();
+  for (const [file, [before, after]] of diff.changed) {
+    if (path.dirname(file) !== paths.modulesLoadDir) continue;
+    const had = new Set(modulesListed(before));
+    for (const m of modulesListed(after)) if (!had.has(m)) out.add(m);
+  }
+  return [...out].sort();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { snippetText, type ConnectedContext, type InterfaceRegistry, type MountEntry, type PermanentContext, type Snippets } from "../iface/index.js";
+import { snippetText, type ConnectedContext, type InterfaceRegistry, type KmodSnippet, type MountEntry, type PermanentContext, type Snippets } from "../iface/index.js";
 import type { Connection, InstalledSnap, Repository } from "../repo/index.js";
 import { labelExpression, securityTags } from "./tags.js";
 import { safeLabel } from "./validate.js";
@@ -13,6 +13,8 @@ export interface TagSnippets {
 export interface SnapSnippets {
   readonly byTag: Map<string, TagSnippets>;
   readonly mounts: MountEntry[];
+  /** Kernel module requests, which belong to the snap as a whole. */
+  readonly kmod: KmodSnippet[];
 }
 
 /**
@@ -28,8 +30,10 @@ export function collectSnippets(repo: Repository, registry: InterfaceRegistry, s
     ...hooks.map((h) => `snap.${info.name}.hook.${h}`),
   ];
   const mounts: MountEntry[] = [];
+  const kmod: KmodSnippet[] = [];
   const add = <C>(s: Snippets<C> | undefined, ctx: C, title: string, tags: readonly string[]) => {
     if (!s) return;
+    if (s.kmod) kmod.push(typeof s.kmod === "function" ? s.kmod(ctx) : s.kmod);
     const apparmor = snippetText(s.apparmor, ctx).replace(/^\s*\n/, "").trimEnd();
     const seccomp = snippetText(s.seccomp, ctx).trim();
     const udev = typeof s.udev === "function" ? s.udev(ctx) : (s.udev ?? []);
@@ -64,7 +68,7 @@ export function collectSnippets(repo: Repository, registry: InterfaceRegistry, s
     }
     if (c.slot.snap === info.name) add(m?.connectedSlot, ctx, `${title} (slot side)`, tagsOf(ctx.slot.apps, ctx.slot.hooks));
   }
-  return { byTag, mounts };
+  return { byTag, mounts, kmod };
 }
 
 function connectedContext(repo: Repository, c: Connection): ConnectedContext | undefined {

@@ -28,6 +28,7 @@ export function filesJson(files: FileChanges): object {
  * profiles were only compiled: the snap then runs with seccomp alone.
  */
 export function warnIfNotLoaded(files: FileChanges, root: string): void {
+  for (const line of files.report?.modulesNotLoaded ?? []) process.stderr.write(`WARNING: ${line}\n`);
   if (files.dryRun || root !== "/" || !files.report || files.report.loaded || files.report.profilesCompiled === 0) return;
   process.stderr.write(`WARNING: ${files.report.profilesCompiled} AppArmor profile(s) compiled, not loaded: this kernel has no AppArmor\n`);
 }

@@ -21,6 +21,9 @@ export interface Paths {
   readonly seccompDir: string;
   readonly mountDir: string;
   readonly udevRulesDir: string;
+  /** Modules systemd loads at boot, and modprobe's parameters and refusals. */
+  readonly modulesLoadDir: string;
+  readonly modprobeDir: string;
   /** Where one installed revision's metadata is kept. */
   snapRevisionDir(name: string, revision: string): string;
 }
@@ -46,6 +49,8 @@ export function makePaths(root: string): Paths {
     seccompDir: path.join(varLib, "seccomp/bpf"),
     mountDir: path.join(varLib, "mount"),
     udevRulesDir: at("etc/udev/rules.d"),
+    modulesLoadDir: at("etc/modules-load.d"),
+    modprobeDir: at("etc/modprobe.d"),
     snapRevisionDir: (name, revision) => path.join(varLib, "snaps", name, revision),
   };
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { renderProfile } from "../backends/apparmor/render.js";
+import { mergeKmod, renderModprobe, renderModulesLoad } from "../backends/kmod/render.js";
 import { renderFstab } from "../backends/mount/render.js";
 import { renderSeccompSource } from "../backends/seccomp/render.js";
 import { collectSnippets } from "../backends/snippets.js";
@@ -20,15 +21,17 @@ export function isSnapFile(paths: Paths, snapName: string, file: string): boolea
   if (dir === paths.seccompDir) return base.startsWith(`snap.${snapName}.`) && (base.endsWith(".src") || base.endsWith(".bin"));
   if (dir === paths.udevRulesDir) return base === `70-plugboard.${snapName}.rules`;
   if (dir === paths.mountDir) return base === `snap.${snapName}.fstab`;
+  if (dir === paths.modulesLoadDir || dir === paths.modprobeDir) return base === `snap.${snapName}.conf`;
   return false;
 }
 
-export const BACKEND_DIRS = (paths: Paths): string[] => [paths.apparmorProfilesDir, paths.seccompDir, paths.udevRulesDir, paths.mountDir];
+export const BACKEND_DIRS = (paths: Paths): string[] => [paths.apparmorProfilesDir, paths.seccompDir, paths.udevRulesDir, paths.mountDir, paths.modulesLoadDir, paths.modprobeDir];
 
 /**
  * Renders every file of a snap from the repository: one AppArmor profile and
  * one seccomp source per app and hook, the udev rules when any interface
- * tags devices, and the content mounts. Classic snaps are not confined and get
+ * tags devices, the content mounts, and the kernel modules to load, configure
+ * or refuse (modules-load.d, modprobe.d). Classic snaps are not confined and get
  * no files. Pure apart from reading the template once.
  */
 export function planSnap(paths: Paths, repo: Repository, registry: InterfaceRegistry, snap: InstalledSnap): SnapPlan {
@@ -36,7 +39,7 @@ export function planSnap(paths: Paths, repo: Repository, registry: InterfaceRegi
   const info = snap.info;
   if (snap.isSystem || info.confinement === "classic") return plan;
   const complain = info.confinement === "devmode";
-  const { byTag, mounts } = collectSnippets(repo, registry, snap);
+  const { byTag, mounts, kmod } = collectSnippets(repo, registry, snap);
   const udev = new Map<string, readonly string[]>();
   for (const t of securityTags(info)) {
     const s = byTag.get(t.tag)!;
@@ -48,5 +51,10 @@ export function planSnap(paths: Paths, repo: Repository, registry: InterfaceRegi
   if (rules) plan.set(path.join(paths.udevRulesDir, `70-plugboard.${info.name}.rules`), rules);
   const fstab = renderFstab(info.name, mounts);
   if (fstab) plan.set(path.join(paths.mountDir, `snap.${info.name}.fstab`), fstab);
+  const modules = mergeKmod(info.name, kmod);
+  const modulesLoad = renderModulesLoad(info.name, modules);
+  if (modulesLoad) plan.set(path.join(paths.modulesLoadDir, `snap.${info.name}.conf`), modulesLoad);
+  const modprobe = renderModprobe(info.name, modules);
+  if (modprobe) plan.set(path.join(paths.modprobeDir, `snap.${info.name}.conf`), modprobe);
   return plan;
 }

@@ -6,3 +6,4 @@ export * from "./launch.js";
 export * from "./seccomp.js";
 export * from "./kernel-log.js";
 export * from "./system-key.js";
+export * from "./kmod.js";
