@@ -27,6 +27,18 @@ export class AttributeProblem extends Error {
   override name = "AttributeProblem";
 }
 
+/**
+ * What this machine's security tools understand, for the few modules whose
+ * rules depend on it (as snapd probes its parser). Absent means nothing newer
+ * than AppArmor 3.0.
+ */
+export interface HostFeatures {
+  /** apparmor_parser features by snapd's names: "userns", "mqueue-posix". */
+  readonly apparmorParser: ReadonlySet<string>;
+}
+
+export const BASELINE_HOST: HostFeatures = { apparmorParser: new Set() };
+
 /** What a connected-plug or connected-slot snippet may refer to. */
 export interface ConnectedContext {
   readonly plug: PlugInfo;
@@ -40,6 +52,7 @@ export interface ConnectedContext {
   /** Of the slot side, quoted; "unconfined" when the slot is the system snap's (a host service). */
   readonly slotLabel: string;
   readonly slotIsSystem: boolean;
+  readonly host?: HostFeatures;
 }
 
 /** What a permanent (always present) plug or slot snippet may refer to. */
@@ -47,6 +60,7 @@ export interface PermanentContext {
   readonly endpoint: PlugInfo | SlotInfo;
   readonly snap: SnapInfo;
   readonly revision: string;
+  readonly host?: HostFeatures;
 }
 
 /** A bind mount the launcher sets up (content interface). */
@@ -107,6 +121,11 @@ export interface InterfaceModule {
   readonly connectedSlot?: Snippets<ConnectedContext>;
   readonly permanentPlug?: Snippets<PermanentContext>;
   readonly permanentSlot?: Snippets<PermanentContext>;
+  /**
+   * Why this interface cannot be set up on a host with these features, or
+   * undefined when it can. Checked before any of its snippets is rendered.
+   */
+  readonly hostRequirement?: (host: HostFeatures) => string | undefined;
   /**
    * Valid attributes for a plug and a slot of this interface, used by the
    * tests that render and compile every module (and by generated docs).

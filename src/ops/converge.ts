@@ -7,7 +7,7 @@ import { packageRoot, readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
 import { BACKEND_DIRS, planSnap, type SnapPlan } from "../plan/index.js";
 import { withStateLock } from "../state/index.js";
-import { apparmorCanLoad, apparmorReplace, loadedProfiles, probeSecurityFeatures } from "../system/index.js";
+import { apparmorCanLoad, apparmorReplace, loadedProfiles, probeHostFeatures, probeSecurityFeatures } from "../system/index.js";
 import { seccompCompiler } from "./seccomp.js";
 import { loadSystem } from "./system.js";
 
@@ -50,7 +50,8 @@ export async function converge(paths: Paths, opts: { forceFull?: boolean; onProg
     const full = opts.forceFull === true || (await readIfExists(keyFile(paths))) !== keyText;
     await removeTemporaries(paths);
     const plans = new Map<string, SnapPlan>();
-    for (const snap of sys.repo.snaps()) if (!snap.isSystem) plans.set(snap.info.name, planSnap(paths, sys.repo, sys.registry, snap));
+    const host = await probeHostFeatures();
+    for (const snap of sys.repo.snaps()) if (!snap.isSystem) plans.set(snap.info.name, planSnap(paths, sys.repo, sys.registry, snap, host));
     for (const orphan of await orphanSnaps(paths, new Set(plans.keys()))) plans.set(orphan, new Map());
     const diff = await diffPlans(paths, plans);
     if (full) {

@@ -14,6 +14,7 @@ import { canonicalJson, readState, withStateLock, writeState, type ConnectionSta
 import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/index.js";
 import { planSnap, type SnapPlan } from "../plan/index.js";
 import { seccompCompiler } from "./seccomp.js";
+import { probeHostFeatures } from "../system/index.js";
 import { loadCustomInterfaces } from "./custom-interfaces.js";
 import { makePolicyView, type PolicyView, type SnapIdentity } from "./policy-view.js";
 
@@ -178,9 +179,10 @@ export async function mutateSystem<T>(
     try {
       m = await change(sys);
       const plans = new Map<string, SnapPlan>();
+      const host = await probeHostFeatures();
       for (const name of affectedSnaps(sys.state, m.state)) {
         const snap = sys.repo.snap(name);
-        plans.set(name, snap && !snap.isSystem ? planSnap(paths, sys.repo, sys.registry, snap) : new Map());
+        plans.set(name, snap && !snap.isSystem ? planSnap(paths, sys.repo, sys.registry, snap, host) : new Map());
       }
       diff = await diffPlans(paths, plans);
       if (options.dryRun) return { ...m.result, files: { dryRun: true, diff } };

@@ -6,7 +6,7 @@ import { renderSeccompSource } from "../backends/seccomp/render.js";
 import { collectSnippets } from "../backends/snippets.js";
 import { securityTags } from "../backends/tags.js";
 import { renderUdevRules } from "../backends/udev/render.js";
-import type { InterfaceRegistry } from "../iface/index.js";
+import type { HostFeatures, InterfaceRegistry } from "../iface/index.js";
 import type { Paths } from "../paths/index.js";
 import type { InstalledSnap, Repository } from "../repo/index.js";
 
@@ -34,12 +34,12 @@ export const BACKEND_DIRS = (paths: Paths): string[] => [paths.apparmorProfilesD
  * or refuse (modules-load.d, modprobe.d). Classic snaps are not confined and get
  * no files. Pure apart from reading the template once.
  */
-export function planSnap(paths: Paths, repo: Repository, registry: InterfaceRegistry, snap: InstalledSnap): SnapPlan {
+export function planSnap(paths: Paths, repo: Repository, registry: InterfaceRegistry, snap: InstalledSnap, host?: HostFeatures): SnapPlan {
   const plan: SnapPlan = new Map();
   const info = snap.info;
   if (snap.isSystem || info.confinement === "classic") return plan;
   const complain = info.confinement === "devmode";
-  const { byTag, mounts, kmod } = collectSnippets(repo, registry, snap);
+  const { byTag, mounts, kmod } = collectSnippets(repo, registry, snap, host);
   const udev = new Map<string, readonly string[]>();
   for (const t of securityTags(info)) {
     const s = byTag.get(t.tag)!;

@@ -7,3 +7,4 @@ export * from "./seccomp.js";
 export * from "./kernel-log.js";
 export * from "./system-key.js";
 export * from "./kmod.js";
+export * from "./host-features.js";
