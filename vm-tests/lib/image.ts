@@ -22,10 +22,20 @@ const MIRRORS = [
 // every socket, which would leave the socket-based interfaces unprovable.
 const KERNEL = "linux-image-amd64/trixie-backports";
 
+// For experiments with a newer AppArmor userspace than trixie's (the parser
+// decides how rules compile for the kernel): PLUGBOARD_VM_APPARMOR_SUITE=unstable
+// (or experimental) takes the apparmor package from there and the rest from trixie.
+const APPARMOR_SUITE = process.env["PLUGBOARD_VM_APPARMOR_SUITE"] ?? "";
+if (APPARMOR_SUITE && !/^(unstable|experimental)$/.test(APPARMOR_SUITE)) {
+  throw new Error(`PLUGBOARD_VM_APPARMOR_SUITE must be unstable or experimental, not ${JSON.stringify(APPARMOR_SUITE)}`);
+}
+const APPARMOR = APPARMOR_SUITE ? `apparmor/${APPARMOR_SUITE},libapparmor1/${APPARMOR_SUITE}` : "apparmor";
+const EXTRA_MIRRORS = APPARMOR_SUITE ? [`deb http://deb.debian.org/debian ${APPARMOR_SUITE} main`] : [];
+
 /** What the guest runs: the kernel with AppArmor, the system tools Plugboard drives, and Node for the CLI. */
 const PACKAGES = [
   "systemd-sysv", KERNEL, "initramfs-tools", "zstd", "kmod", "udev",
-  "apparmor", "bubblewrap", "libseccomp2", "squashfs-tools", "nodejs", "iproute2", "procps",
+  APPARMOR, "bubblewrap", "libseccomp2", "squashfs-tools", "nodejs", "iproute2", "procps",
 ];
 
 /** Modules the initramfs must carry to mount a virtio root (ext4 or squashfs), overlays and the 9p share. */
@@ -60,6 +70,7 @@ function recipeFiles(): string[] {
 
 export async function recipeHash(): Promise<string> {
   const h = createHash("sha256");
+  if (APPARMOR_SUITE) h.update(`apparmor from ${APPARMOR_SUITE}\0`);
   for (const f of recipeFiles()) {
     h.update(path.relative(repoRoot(), f)).update("\0").update(await fs.readFile(f)).update("\0");
   }
@@ -136,10 +147,13 @@ async function build(work: string): Promise<void> {
       ...(existsSync(hooks) ? [`--hook-dir=${hooks}`] : []),
       `--essential-hook=${modulesHook}`,
       ...dpkgExcludes.map((o) => `--dpkgopt=${o}`),
+      // Everything but what is asked for by suite comes from trixie.
+      ...(APPARMOR_SUITE ? [`--aptopt=APT::Default-Release "${SUITE}"`] : []),
       `--customize-hook=${customize} "$1"`,
       SUITE,
       rootfs,
       ...MIRRORS,
+      ...EXTRA_MIRRORS,
     ],
     { stdio: ["ignore", "ignore", "pipe"], env: { TMPDIR: work } },
   );

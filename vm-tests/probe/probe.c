@@ -28,8 +28,18 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include <sys/syscall.h>
 #ifndef AF_BLUETOOTH
 #define AF_BLUETOOTH 31
+#endif
+#ifndef AF_CAN
+#define AF_CAN 29
+#endif
+#ifndef AF_ALG
+#define AF_ALG 38
+#endif
+#ifndef NETLINK_CONNECTOR
+#define NETLINK_CONNECTOR 11
 #endif
 
 static const char *errname(int e) {
@@ -49,6 +59,7 @@ static const char *errname(int e) {
     case ENOTDIR: return "ENOTDIR";
     case EISDIR: return "EISDIR";
     case ENOSYS: return "ENOSYS";
+    case EBADF: return "EBADF";
     default: {
       static char buf[32];
       snprintf(buf, sizeof buf, "E%d", e);
@@ -66,9 +77,9 @@ static int report(int rc) {
 static int usage(void) {
   fprintf(stderr,
           "usage: pb-probe read FILE | write FILE | open-rw FILE | list DIR | create FILE\n"
-          "       pb-probe socket unix|inet|inet6|packet|bluetooth|netlink-route|netlink-uevent|netlink-audit\n"
+          "       pb-probe socket unix|inet|inet6|packet|bluetooth|netlink-route|netlink-uevent|netlink-audit|netlink-connector|alg|can\n"
           "       pb-probe bind-inet | connect-unix PATH | listen-unix PATH\n"
-          "       pb-probe klog | nice N | settime\n");
+          "       pb-probe klog | nice N | settime | finit-module\n");
   return 2;
 }
 
@@ -98,6 +109,9 @@ static int do_socket(const char *kind) {
   else if (!strcmp(kind, "netlink-route")) { family = AF_NETLINK; type = SOCK_RAW; proto = NETLINK_ROUTE; }
   else if (!strcmp(kind, "netlink-uevent")) { family = AF_NETLINK; type = SOCK_RAW; proto = NETLINK_KOBJECT_UEVENT; }
   else if (!strcmp(kind, "netlink-audit")) { family = AF_NETLINK; type = SOCK_RAW; proto = NETLINK_AUDIT; }
+  else if (!strcmp(kind, "netlink-connector")) { family = AF_NETLINK; type = SOCK_DGRAM; proto = NETLINK_CONNECTOR; }
+  else if (!strcmp(kind, "alg")) { family = AF_ALG; type = SOCK_SEQPACKET; }
+  else if (!strcmp(kind, "can")) { family = AF_CAN; type = SOCK_RAW; proto = 1; /* CAN_RAW */ }
   else return usage();
   int s = socket(family, type | SOCK_CLOEXEC, proto);
   if (s >= 0) close(s);
@@ -179,6 +193,8 @@ int main(int argc, char **argv) {
   if (!strcmp(op, "bind-inet")) return bind_inet();
   if (!strcmp(op, "connect-unix") && arg) return connect_unix(arg);
   if (!strcmp(op, "listen-unix") && arg) return listen_unix(arg);
+  /* An invalid descriptor: past the capability and seccomp checks the kernel answers EBADF, loading nothing. */
+  if (!strcmp(op, "finit-module")) return report((int)syscall(SYS_finit_module, -1, "", 0));
   if (!strcmp(op, "klog")) {
     char buf[64];
     return report(klogctl(3 /* SYSLOG_ACTION_READ_ALL */, buf, sizeof buf));
