@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/index.js";
 import { renderFstab } from "./mount/render.js";
-import { safeAbsolutePath } from "./validate.js";
+import { safeAbsolutePath, safeUdevMatch } from "./validate.js";
 
 // The backends' own check, right before a path is written into a profile or
 // an fstab line, independent of the attribute checks at install time.
@@ -39,4 +39,24 @@ describe("safeAbsolutePath and the fstab renderer", () => {
   it("writes a clean entry unchanged", () => {
     expect(renderFstab("foo", [{ source: "/snap/bar/x1/lib", target: "/snap/foo/x1/lib", readOnly: true }])).toContain("\n/snap/bar/x1/lib /snap/foo/x1/lib none bind,ro 0 0\n");
   });
+});
+
+describe("safeUdevMatch", () => {
+  it.each([
+    'KERNEL=="video[0-9]*"',
+    'SUBSYSTEM=="input", KERNEL=="event[0-9]*", ENV{ID_INPUT_KEY}=="1", ENV{ID_INPUT_KEYBOARD}!="1"',
+    'TAG=="snap_gadget_interface_gpio_chardev_line0"',
+    'DRIVER=="linux-kernel-bde"',
+  ])("accepts the match %s", (m) => expect(safeUdevMatch(m, "w")).toBe(m));
+
+  it.each([
+    ['KERNEL=="x", TAG+="snap_other"', "an assignment"],
+    ['KERNEL=="x", RUN+="/bin/sh"', "a program to run"],
+    ['KERNEL="x"', "a single ="],
+    ['KERNEL=="x"\nRUN+="/bin/sh"', "a second line"],
+    ['KERNEL=="a b"', "a blank in a value"],
+    ['KERNEL=="x", ', "a trailing separator"],
+    ['ENV{ID}!=""', "an empty value"],
+    ['PROGRAM=="/bin/true"', "a key that runs a program"],
+  ])("refuses %j (%s)", (m) => expect(() => safeUdevMatch(m, "snap s")).toThrow(/snap s: .* is not an acceptable udev match/));
 });

@@ -20,9 +20,12 @@ export function safeLabel(value: string, where: string): string {
   return value;
 }
 
-const UDEV_MATCH_RE = /^(?:(?:KERNEL|SUBSYSTEM|SUBSYSTEMS|DRIVERS|ATTR\{[A-Za-z0-9_]+\}|ATTRS\{[A-Za-z0-9_]+\}|ENV\{[A-Z0-9_]+\})=="[A-Za-z0-9_.:/*?[\]-]+"(?:, )?)+$/;
+// Match keys only (never an assignment such as TAG+= or RUN+=), compared with
+// == or !=; values of a conservative alphabet. TAG== matches a tag another rule set.
+const UDEV_MATCH_RE =
+  /^(?:(?:KERNEL|SUBSYSTEM|SUBSYSTEMS|DRIVER|DRIVERS|TAG|ATTR\{[A-Za-z0-9_]+\}|ATTRS\{[A-Za-z0-9_]+\}|ENV\{[A-Z0-9_]+\})(?:==|!=)"[A-Za-z0-9_.:/*?[\]-]+"(?:, )?)+$/;
 
-/** A udev match expression: KEY=="value" pairs with conservative values. */
+/** A udev match expression: KEY=="value" or KEY!="value" pairs with conservative values. */
 export function safeUdevMatch(value: string, where: string): string {
   if (!UDEV_MATCH_RE.test(value) || value.endsWith(", ")) throw new ValidationError(`${where}: ${JSON.stringify(value)} is not an acceptable udev match`);
   return value;

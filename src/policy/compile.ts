@@ -102,10 +102,22 @@ function compileAlternatives(raw: Raw, name: RuleName, side: Side, where: string
   const list = Array.isArray(raw) ? raw : [raw];
   if (list.length === 0) throw bad(where, "an empty list of alternatives");
   const installation = name.endsWith("-installation");
-  const allowed = [...(installation ? INSTALL_KEYS[side] : CONNECTION_KEYS), ...(name === "allow-auto-connection" ? ARITY_KEYS : [])];
-  return {
-    alternatives: list.map((alt, i) => compileConstraints(alt, allowed, list.length > 1 ? `${where}[${i}]` : where)),
-  };
+  // Arities belong to allow-connection and allow-auto-connection, as in snapd.
+  const allowed = installation ? INSTALL_KEYS[side] : [...CONNECTION_KEYS, ...(isDeny ? [] : ARITY_KEYS)];
+  const alternatives = list.map((alt, i) => compileConstraints(alt, allowed, list.length > 1 ? `${where}[${i}]` : where));
+  return { alternatives: alternatives.map((c) => normaliseArity(c, name)) };
+}
+
+/**
+ * snapd reads arities in one way only: plugs-per-slot is always any; an
+ * auto-connection's slots-per-plug is any or one (any other number means
+ * one), and a manual connection's is always any.
+ */
+function normaliseArity(c: Constraints, name: RuleName): Constraints {
+  if (c.slotsPerPlug === undefined && c.plugsPerSlot === undefined) return c;
+  const { slotsPerPlug, plugsPerSlot: _ignored, ...rest } = c;
+  if (name !== "allow-auto-connection") return rest as Constraints;
+  return { ...rest, ...(slotsPerPlug !== undefined ? { slotsPerPlug: slotsPerPlug === "*" ? "*" : 1 } : {}) } as Constraints;
 }
 
 function compileConstraints(raw: Raw, allowed: readonly string[], where: string): Constraints {
@@ -178,7 +190,8 @@ function compileAttrMatcher(raw: Raw, where: string, depth: number): AttrMatcher
   if (s === "$MISSING") return { kind: "missing" };
   const ref = /^\$(PLUG|SLOT)\(([a-z0-9][a-z0-9._-]*)\)$/.exec(s);
   if (ref) return { kind: "ref", side: ref[1] === "PLUG" ? "plug" : "slot", path: ref[2]! };
-  if (s.startsWith("$")) throw bad(where, `unknown special value ${JSON.stringify(s)} (use $PLUG(attr), $SLOT(attr) or $MISSING)`);
+  if (s === "$PLUG_PUBLISHER_ID" || s === "$SLOT_PUBLISHER_ID") return { kind: "publisher", side: s === "$PLUG_PUBLISHER_ID" ? "plug" : "slot" };
+  if (s.startsWith("$")) throw bad(where, `unknown special value ${JSON.stringify(s)} (use $PLUG(attr), $SLOT(attr), $PLUG_PUBLISHER_ID, $SLOT_PUBLISHER_ID or $MISSING)`);
   try {
     return { kind: "regexp", source: s, re: new RegExp(`^(?:${s})$`, "u") };
   } catch (e) {

@@ -11,7 +11,7 @@ export interface EvalContext {
 /** Returns null when every constraint holds, else the first that does not, as "key: why". */
 export function evaluateConstraints(c: Constraints, ctx: EvalContext): string | null {
   const { plug, slot, device } = ctx;
-  const attrCtx: AttrContext = { plug: plug?.attrs ?? {}, slot: slot?.attrs ?? {} };
+  const attrCtx: AttrContext = { plug: plug?.attrs ?? {}, slot: slot?.attrs ?? {}, plugPublisher: plug?.publisherId, slotPublisher: slot?.publisherId };
   const checks: [string, () => string | null][] = [];
   if (c.plugAttributes) checks.push(["plug-attributes", () => (plug ? matchAttrs(c.plugAttributes!, plug.attrs, attrCtx) : null)]);
   if (c.slotAttributes) checks.push(["slot-attributes", () => (slot ? matchAttrs(c.slotAttributes!, slot.attrs, attrCtx) : null)]);

@@ -5,6 +5,9 @@ import type { AttrMatcher } from "./types.js";
 export interface AttrContext {
   readonly plug: AttrMap;
   readonly slot: AttrMap;
+  /** Publisher ids of both ends, for $PLUG_PUBLISHER_ID and $SLOT_PUBLISHER_ID. */
+  readonly plugPublisher?: string | undefined;
+  readonly slotPublisher?: string | undefined;
 }
 
 /**
@@ -23,6 +26,13 @@ export function matchAttr(m: AttrMatcher, path: string, value: AttrValue | undef
       if (other === undefined) return `${label} is not set`;
       if (value === undefined) return `attribute ${path} is not set (the rule wants ${label} = ${show(other)})`;
       return deepEqual(value, other) ? null : `attribute ${path} is ${show(value)}, not ${label} = ${show(other)}`;
+    }
+    case "publisher": {
+      const label = `$${m.side.toUpperCase()}_PUBLISHER_ID`;
+      const id = m.side === "plug" ? ctx.plugPublisher : ctx.slotPublisher;
+      if (id === undefined) return `${label} is not known (the ${m.side} snap has no publisher)`;
+      if (value === undefined) return `attribute ${path} is not set (the rule wants ${label} = ${show(id)})`;
+      return value === id ? null : `attribute ${path} is ${show(value)}, not ${label} = ${show(id)}`;
     }
     case "regexp": {
       if (value === undefined) return `attribute ${path} is not set (the rule wants /${m.source}/)`;

@@ -63,6 +63,9 @@ describe("constraints, one kind at a time (allow-auto-connection on the plug sid
     ["slot-publisher-id literal", { "slot-publisher-id": ["pub-q"] }, {}, {}, classic, true, null],
     ["slot-publisher-id $PLUG_PUBLISHER_ID same", { "slot-publisher-id": ["$PLUG_PUBLISHER_ID"] }, {}, { publisherId: "pub-p" }, classic, true, null],
     ["slot-publisher-id $PLUG_PUBLISHER_ID differs", { "slot-publisher-id": ["$PLUG_PUBLISHER_ID"] }, {}, {}, classic, false, /publisher "pub-q" is not one of \[pub-p\]/],
+    ["plug attribute $PLUG_PUBLISHER_ID (confdb's account)", { "plug-attributes": { account: "$PLUG_PUBLISHER_ID" } }, { attrs: { account: "pub-p" } }, {}, classic, true, null],
+    ["plug attribute $PLUG_PUBLISHER_ID, another account", { "plug-attributes": { account: "$PLUG_PUBLISHER_ID" } }, { attrs: { account: "someone" } }, {}, classic, false, /account is "someone", not \$PLUG_PUBLISHER_ID = "pub-p"/],
+    ["slot attribute $SLOT_PUBLISHER_ID unset", { "slot-attributes": { account: "$SLOT_PUBLISHER_ID" } }, {}, {}, classic, false, /account is not set/],
     ["publisher of two unasserted snaps never matches", { "slot-publisher-id": ["$PLUG_PUBLISHER_ID"] }, { publisherId: undefined }, { publisherId: undefined }, classic, false, /\(none\)/],
     ["plug-names", { "plug-names": ["cam"] }, { name: "cam" }, {}, classic, true, null],
     ["plug-names $INTERFACE", { "plug-names": ["$INTERFACE"] }, { name: "other" }, {}, classic, false, /plug name "other" is not one of \[x\]/],
@@ -137,16 +140,19 @@ describe("arity", () => {
   it.each([
     [{ "allow-auto-connection": true }, 1, "*"],
     [{ "allow-auto-connection": { "slots-per-plug": "*" } }, "*", "*"],
-    [{ "allow-auto-connection": { "slots-per-plug": "2", "plugs-per-slot": "1" } }, 2, 1],
-    [{ "allow-auto-connection": [{ "on-classic": false, "slots-per-plug": "*" }, { "on-classic": true, "slots-per-plug": "3" }] }, 3, "*"],
+    // As snapd reads them: plugs-per-slot is always any, and a number of slots per plug means one.
+    [{ "allow-auto-connection": { "slots-per-plug": "2", "plugs-per-slot": "1" } }, 1, "*"],
+    [{ "allow-auto-connection": [{ "on-classic": false, "slots-per-plug": "*" }, { "on-classic": true, "slots-per-plug": "3" }] }, 1, "*"],
   ])("%j gives slots-per-plug %s, plugs-per-slot %s", (rule, spp, pps) => {
     const d = autoWithPlugRule(rule);
     expect(d.allowed).toBe(true);
     expect(d.slotsPerPlug).toBe(spp);
     expect(d.plugsPerSlot).toBe(pps);
   });
-  it("is only accepted on allow-auto-connection", () => {
-    expect(() => compileRule({ "allow-connection": { "slots-per-plug": "*" } }, "plug", "t")).toThrow(/"slots-per-plug" is not allowed here/);
+  it("is accepted on allow-connection (where it changes nothing) but not on deny or installation rules", () => {
+    expect(() => compileRule({ "allow-connection": { "slots-per-plug": "*" } }, "plug", "t")).not.toThrow();
+    expect(() => compileRule({ "deny-auto-connection": { "slots-per-plug": "*" } }, "plug", "t")).toThrow(/"slots-per-plug" is not allowed here/);
+    expect(() => compileRule({ "allow-installation": { "slots-per-plug": "*" } }, "plug", "t")).toThrow(/"slots-per-plug" is not allowed here/);
   });
 });
 

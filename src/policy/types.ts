@@ -76,6 +76,8 @@ export type AttrMatcher =
   | { readonly kind: "regexp"; readonly source: string; readonly re: RegExp }
   | { readonly kind: "missing" }
   | { readonly kind: "ref"; readonly side: Side; readonly path: string }
+  /** $PLUG_PUBLISHER_ID / $SLOT_PUBLISHER_ID: the value must be that side's publisher id. */
+  | { readonly kind: "publisher"; readonly side: Side }
   | { readonly kind: "map"; readonly entries: ReadonlyMap<string, AttrMatcher> }
   | { readonly kind: "alternatives"; readonly options: readonly AttrMatcher[] };
 
