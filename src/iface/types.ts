@@ -35,6 +35,12 @@ export class AttributeProblem extends Error {
 export interface HostFeatures {
   /** apparmor_parser features by snapd's names: "userns", "mqueue-posix". */
   readonly apparmorParser: ReadonlySet<string>;
+  /** The flags of the CPU (from /proc/cpuinfo), which pick the KVM module. */
+  readonly cpuFlags?: readonly string[];
+  /** Where this machine's backlight devices are in sysfs (resolved links of /sys/class/backlight). */
+  readonly backlights?: readonly string[];
+  /** $NOTIFY_SOCKET as Plugboard's own service manager set it. */
+  readonly notifySocket?: string;
 }
 
 export const BASELINE_HOST: HostFeatures = { apparmorParser: new Set() };

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
 import type { HostFeatures } from "../iface/index.js";
 import { runTool } from "./run.js";
 
@@ -11,7 +13,31 @@ const PROBES: Readonly<Record<string, string>> = {
 
 let cached: Promise<HostFeatures> | undefined;
 
-/** The features of this machine's apparmor_parser, probed once per process. */
+function cpuFlags(): string[] {
+  try {
+    return /^flags\s+:\s+(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.split(/\s+/) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function backlights(dir = "/sys/class/backlight"): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    try {
+      return [realpathSync(path.join(dir, n))];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** What this machine offers the interfaces that depend on it, probed once per process. */
 export function probeHostFeatures(): Promise<HostFeatures> {
   cached ??= (async () => {
     const parser = process.env["PLUGBOARD_APPARMOR_PARSER"] ?? "apparmor_parser";
@@ -26,7 +52,8 @@ export function probeHostFeatures(): Promise<HostFeatures> {
         if (ok) found.add(name);
       }),
     );
-    return { apparmorParser: found };
+    const notify = process.env["NOTIFY_SOCKET"];
+    return { apparmorParser: found, cpuFlags: cpuFlags(), backlights: backlights(), ...(notify ? { notifySocket: notify } : {}) };
   })();
   return cached;
 }
