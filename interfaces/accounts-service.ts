@@ -1,4 +1,7 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
+
+const GOA = "bus=session path=/org/gnome/OnlineAccounts";
 
 export default defineInterface({
   name: "accounts-service",
@@ -8,16 +11,17 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
-    // The session bus service is activated on demand, so it may not yet
-    // carry the unconfined label when the first call goes out.
+    // The service is started on demand by the session bus, so the calls that
+    // may reach it before it runs (properties, introspection) name no peer.
     apparmor: `
-# The session bus, and the online-accounts objects on it.
-owner /run/user/[0-9]*/bus rw,
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
-dbus (send, receive) bus=session path=/org/gnome/OnlineAccounts{,/**} interface=org.gnome.OnlineAccounts.* peer=(label=unconfined),
-dbus (send, receive) bus=session path=/org/gnome/OnlineAccounts{,/**} interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
-dbus (send, receive) bus=session path=/org/gnome/OnlineAccounts interface=org.freedesktop.DBus.ObjectManager peer=(label=unconfined),
-dbus (send) bus=session path=/org/gnome/OnlineAccounts{,/**} interface=org.freedesktop.DBus.Introspectable member=Introspect,
+# The session bus, and the online-accounts objects on it: listing them, their
+# properties, and every OnlineAccounts method.
+${SESSION_BUS_STRICT}
+dbus (receive, send) ${GOA} interface=org.freedesktop.DBus.ObjectManager peer=(label=unconfined),
+dbus (receive, send) ${GOA}{,/**} interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
+dbus (receive, send) ${GOA}{,/**} interface=org.gnome.OnlineAccounts.* peer=(label=unconfined),
+dbus (receive, send) ${GOA}{,/**} interface=org.freedesktop.DBus.Properties member="Get{,All}",
+dbus (send) ${GOA}{,/**} interface=org.freedesktop.DBus.Introspectable member=Introspect,
 `,
   },
 });

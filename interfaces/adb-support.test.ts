@@ -1,24 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { type InterfaceModule } from "../src/iface/index.js";
 import { safeUdevMatch } from "../src/backends/validate.js";
+import adbSupport from "./adb-support.js";
 import { connectedContext, ruleLines, snippet, udevOf } from "./test-support.js";
 
-/** A connection of app:x to the system snap's slot. */
-const connect = (m: InterfaceModule) => connectedContext(m, {}, {}, { system: true });
-const rules = (m: InterfaceModule) => ruleLines(snippet(m, "connectedPlug", connect(m)));
-const udev = (m: InterfaceModule) => udevOf(m, "connectedPlug", connect(m));
-const devRules = (m: InterfaceModule) => rules(m).filter((l) => l.startsWith("/dev/"));
-import adbSupport from "./adb-support.js";
+const m = adbSupport;
+const ctx = connectedContext(m, {}, {}, { system: true });
+const rules = ruleLines(snippet(m, "connectedPlug", ctx));
+const udev = udevOf(m, "connectedPlug", ctx);
 
 describe("adb-support", () => {
-  it("tags only USB devices of Android vendors, each by vendor id", () => {
-    const u = udev(adbSupport);
-    expect(u.length).toBeGreaterThan(5);
-    for (const m of u) {
-      expect(m).toMatch(/^SUBSYSTEM=="usb", ENV\{ID_VENDOR_ID\}=="[0-9a-f]{4}"$/);
-      expect(safeUdevMatch(m, "adb-support")).toBe(m);
-    }
-    expect(u).toContain('SUBSYSTEM=="usb", ENV{ID_VENDOR_ID}=="18d1"');
-    expect(devRules(adbSupport)).toEqual(["/dev/bus/usb/ r,", "/dev/bus/usb/[0-9][0-9][0-9]/ r,", "/dev/bus/usb/[0-9][0-9][0-9]/[0-9][0-9][0-9] rw,"]);
+  it("grants exactly snapd's three rules", () => {
+    expect(rules).toEqual(["/dev/bus/usb/[0-9][0-9][0-9]/[0-9][0-9][0-9] rw,", "/run/udev/data/c189:* r,", "/sys/devices/**/usb*/**/serial r,"]);
+  });
+
+  it.each(["/dev/bus/usb/ r,", "/sys/devices/**/usb[0-9]*/** r,", "owner @{HOME}/.android/** rwk,"])("does not grant %s", (rule) => {
+    expect(rules).not.toContain(rule);
+  });
+
+  it.each([
+    ['SUBSYSTEM=="usb", ATTR{idVendor}=="18d1"', true],
+    ['SUBSYSTEM=="usb", ATTR{idVendor}=="03f0"', true],
+    ['SUBSYSTEM=="usb", ATTR{idVendor}=="e040"', true],
+    ['SUBSYSTEM=="usb", ATTR{idVendor}=="8087"', true],
+    ['SUBSYSTEM=="usb", ATTR{idVendor}=="2e04"', false],
+    ['SUBSYSTEM=="usb", ENV{ID_VENDOR_ID}=="18d1"', false],
+  ])("tags %s: %s", (match, tagged) => {
+    expect(udev.includes(match)).toBe(tagged);
+  });
+
+  it("tags snapd's 81 vendors, each a valid match", () => {
+    expect(udev).toHaveLength(81);
+    expect(new Set(udev).size).toBe(81);
+    for (const u of udev) expect(safeUdevMatch(u, "adb-support")).toBe(u);
   });
 });

@@ -1,27 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { type InterfaceModule } from "../src/iface/index.js";
 import { safeUdevMatch } from "../src/backends/validate.js";
+import alsa from "./alsa.js";
 import { connectedContext, ruleLines, snippet, udevOf } from "./test-support.js";
 
-/** A connection of app:x to the system snap's slot. */
-const connect = (m: InterfaceModule) => connectedContext(m, {}, {}, { system: true });
-const rules = (m: InterfaceModule) => ruleLines(snippet(m, "connectedPlug", connect(m)));
-const udev = (m: InterfaceModule) => udevOf(m, "connectedPlug", connect(m));
-const devRules = (m: InterfaceModule) => rules(m).filter((l) => l.startsWith("/dev/"));
-import alsa from "./alsa.js";
+const ctx = connectedContext(alsa, {}, {}, { system: true });
+const rules = ruleLines(snippet(alsa, "connectedPlug", ctx));
+const udev = udevOf(alsa, "connectedPlug", ctx);
 
 describe("alsa", () => {
-  it("grants the sound device nodes and tags exactly the ALSA devices", () => {
-    expect(devRules(alsa)).toEqual(["/dev/snd/ r,", "/dev/snd/* rw,"]);
-    expect(udev(alsa)).toEqual([
+  it("grants exactly snapd's rules (the VM row opens /dev/snd/controlC0)", () => {
+    expect(rules).toEqual([
+      "/dev/snd/ r,",
+      "/dev/snd/* rw,",
+      "/run/udev/data/c116:[0-9]* r,",
+      "/run/udev/data/+sound:card[0-9]* r,",
+      "/var/lib/alsa/{,*} r,",
+      "@{PROC}/asound/ r,",
+      "@{PROC}/asound/** rw,",
+    ]);
+  });
+
+  it.each(["/sys/class/sound/ r,", "/sys/devices/**/sound/** r,", "/etc/asound.conf r,", "/usr/share/alsa/** r,", "owner @{HOME}/.asoundrc r,"])(
+    "does not grant %s, which snapd's alsa does not",
+    (rule) => {
+      expect(rules).not.toContain(rule);
+    },
+  );
+
+  it("tags snapd's ALSA devices (timer and seq by kernel name alone)", () => {
+    expect(udev).toEqual([
       'KERNEL=="controlC[0-9]*"',
       'KERNEL=="hwC[0-9]*D[0-9]*"',
       'KERNEL=="pcmC[0-9]*D[0-9]*[cp]"',
       'KERNEL=="midiC[0-9]*D[0-9]*"',
-      'SUBSYSTEM=="sound", KERNEL=="timer"',
-      'SUBSYSTEM=="sound", KERNEL=="seq"',
+      'KERNEL=="timer"',
+      'KERNEL=="seq"',
       'SUBSYSTEM=="sound", KERNEL=="card[0-9]*"',
     ]);
-    for (const u of udev(alsa)) expect(safeUdevMatch(u, "alsa")).toBe(u);
+    for (const u of udev) expect(safeUdevMatch(u, "alsa")).toBe(u);
   });
 });

@@ -9,28 +9,23 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# The ALSA device nodes, the card information in procfs and sysfs, and the
-# library's configuration.
+# The ALSA device nodes, udev's records of them (major 116) and of the cards,
+# the saved mixer state, and the card information in procfs.
 /dev/snd/ r,
 /dev/snd/* rw,
 /run/udev/data/c116:[0-9]* r,
+/run/udev/data/+sound:card[0-9]* r,
+/var/lib/alsa/{,*} r,
 @{PROC}/asound/ r,
 @{PROC}/asound/** rw,
-/sys/class/sound/ r,
-/sys/devices/**/sound/** r,
-/etc/asound.conf r,
-/usr/share/alsa/** r,
-owner @{HOME}/.asoundrc r,
-# Cards that share a device through dmix/dsnoop use SysV semaphores and
-# shared memory, which need nothing further here.
 `,
     udev: [
       'KERNEL=="controlC[0-9]*"',
       'KERNEL=="hwC[0-9]*D[0-9]*"',
       'KERNEL=="pcmC[0-9]*D[0-9]*[cp]"',
       'KERNEL=="midiC[0-9]*D[0-9]*"',
-      'SUBSYSTEM=="sound", KERNEL=="timer"',
-      'SUBSYSTEM=="sound", KERNEL=="seq"',
+      'KERNEL=="timer"',
+      'KERNEL=="seq"',
       'SUBSYSTEM=="sound", KERNEL=="card[0-9]*"',
     ],
   },

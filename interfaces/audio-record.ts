@@ -1,11 +1,11 @@
 import { defineInterface } from "../src/iface/index.js";
-import { pulseSocketRules } from "./audio-playback.js";
 
 export default defineInterface({
   name: "audio-record",
   summary: "allows recording sound through the sound server",
-  // The sound server checks for this connection before it hands out capture
-  // streams; the socket itself is the same one playback uses.
+  // Grants nothing by itself: the client reaches the server through
+  // audio-playback, and the server checks whether this interface is
+  // connected before it hands out capture streams.
   implicitOn: { core: false, classic: true },
   baseDeclaration: {
     slots: {
@@ -13,12 +13,5 @@ export default defineInterface({
       "deny-auto-connection": true,
       "deny-connection": { "on-classic": false },
     },
-  },
-  connectedPlug: { apparmor: pulseSocketRules },
-  connectedSlot: {
-    apparmor: (ctx) => `
-# Accept capture requests from the connected snap on the server socket.
-unix (receive, send, accept) type=stream peer=(label=${ctx.plugLabel}),
-`,
   },
 });

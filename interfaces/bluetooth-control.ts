@@ -9,26 +9,30 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Bluetooth sockets (HCI, L2CAP, RFCOMM, mgmt) and the adapter state in sysfs.
+# Bluetooth sockets (HCI, L2CAP, RFCOMM, mgmt) and the kernel's crypto API,
+# which pairing uses for its key derivation.
 network bluetooth,
+network alg,
 capability net_admin,
-capability net_raw,
-/sys/class/bluetooth/ r,
+# The btusb driver and module, and each adapter's sysfs state.
 /sys/bus/usb/drivers/btusb/ r,
 /sys/bus/usb/drivers/btusb/** r,
-/sys/devices/**/bluetooth/ r,
+/sys/module/btusb/ r,
+/sys/module/btusb/** r,
+/sys/class/bluetooth/ r,
+/sys/devices/**/bluetooth/ rw,
 /sys/devices/**/bluetooth/** rw,
-/sys/devices/**/hci[0-9]*/** r,
-# The virtual HCI device and RFCOMM TTYs.
+# The virtual HCI device (CONFIG_BT_VHCI), and MediaTek combo chips' node.
 /dev/vhci rw,
-/dev/rfcomm[0-9]* rw,
-/run/udev/data/+bluetooth:* r,
+/dev/stpbt rw,
 `,
-    // HCI and management sockets are bound to an adapter or channel before use.
+    // The two families the AppArmor rules name, and binding HCI and management
+    // sockets to an adapter or channel.
     seccomp: `
 socket AF_BLUETOOTH
+socket AF_ALG
 bind
 `,
-    udev: ['SUBSYSTEM=="bluetooth"', 'SUBSYSTEM=="BT_chrdev"', 'KERNEL=="vhci"', 'KERNEL=="rfcomm[0-9]*"'],
+    udev: ['SUBSYSTEM=="bluetooth"', 'SUBSYSTEM=="BT_chrdev"'],
   },
 });

@@ -1,4 +1,12 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
+
+// snapd treats classic systems specially here: there a client talks to the
+// host's (unconfined) bluez even when connected to a snap's slot, and a
+// bluez snap's slot gets no rules at all. Plugboard's contexts do not say
+// whether the system is classic, so a snap's slot is treated as on core
+// (its rules, and clients talking to that snap), and the system slot, which
+// exists on classic only, as the host's bluez.
 
 export default defineInterface({
   name: "bluez",
@@ -14,42 +22,77 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-# Talk to the bluez service on the system bus.
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send, receive) bus=system path=/{,org/bluez{,/**}} peer=(label=${ctx.slotLabel}),
-dbus (receive) bus=system interface=org.freedesktop.DBus.{ObjectManager,Properties} peer=(label=${ctx.slotLabel}),
+# Everything on the system bus with the bluez service, and calls to the
+# host's bluez, obex and mesh daemons with their signals.
+${SYSTEM_BUS_STRICT}
+dbus (receive, send) bus=system peer=(label=${ctx.slotLabel}),
+dbus (send) bus=system peer=(name=org.bluez, label=unconfined),
+dbus (send) bus=system peer=(name=org.bluez.obex, label=unconfined),
+dbus (send) bus=system peer=(name=org.bluez.mesh, label=unconfined),
+dbus (receive) bus=system path=/ interface=org.freedesktop.DBus.ObjectManager peer=(label=unconfined),
+dbus (receive) bus=system path=/org/bluez{,/**} interface=org.freedesktop.DBus.* peer=(label=unconfined),
+# Bluetooth audio streams, and the file descriptors bluez passes over D-Bus.
+# (seccomp still refuses the Bluetooth family to clients: snapd's default
+# allows every family, but the VM scenario for bluez pins the client's
+# AF_BLUETOOTH socket as refused; connect bluetooth-control for it.)
+network bluetooth,
+unix (send, receive) type="seqpacket" addr=none peer=(addr=none label=${ctx.slotLabel}),
 `,
+    udev: ['KERNEL=="rfkill"'],
   },
   connectedSlot: {
-    apparmor: (ctx) => `
-# Serve the connected snap's requests and send it signals.
-dbus (send, receive) bus=system path=/{,org/bluez{,/**}} peer=(label=${ctx.plugLabel}),
+    apparmor: (ctx) =>
+      ctx.slotIsSystem
+        ? ""
+        : `
+# Everything on the system bus with the connected client, and passing it
+# file descriptors.
+dbus (receive, send) bus=system peer=(label=${ctx.plugLabel}),
+unix (send, receive) type="seqpacket" addr=none peer=(addr=none label=${ctx.plugLabel}),
 `,
   },
   permanentSlot: {
     apparmor: `
-# Operating as bluetoothd: the Bluetooth socket family, the rfkill switch and
-# adapter state in sysfs, and the org.bluez names on the system bus.
+# Operating as bluetoothd: Bluetooth sockets (privileged ports too), udev
+# events, the adapters' sysfs state, the chassis type it reports, and rfkill.
 network bluetooth,
 capability net_admin,
 capability net_bind_service,
-/dev/rfkill rw,
+network netlink raw,
+/sys/bus/usb/drivers/btusb/ r,
+/sys/bus/usb/drivers/btusb/** r,
 /sys/class/bluetooth/ r,
+/sys/devices/**/bluetooth/ rw,
 /sys/devices/**/bluetooth/** rw,
-/sys/devices/**/rfkill/** r,
-/run/dbus/system_bus_socket rw,
-dbus (bind) bus=system name=org.bluez{,.obex},
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID} peer=(name=org.freedesktop.DBus),
+/sys/devices/**/id/chassis_type r,
+/dev/rfkill rw,
+# Its names on the system bus (bluez, obex, mesh), and the host's unconfined
+# clients and services.
+${SYSTEM_BUS_STRICT}
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Request,Release}Name peer=(name=org.freedesktop.DBus, label=unconfined),
+dbus (send) bus=system path=/org/freedesktop/* interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
+dbus (bind) bus=system name="org.bluez",
+dbus (bind) bus=system name="org.bluez.obex",
+dbus (bind) bus=system name="org.bluez.obex.*",
+dbus (bind) bus=system name="org.bluez.mesh",
+dbus (receive, send) bus=system interface=org.bluez.* peer=(label=unconfined),
+dbus (receive, send) bus=system path=/org/bluez{,/**} interface=org.freedesktop.DBus.* peer=(label=unconfined),
+dbus (receive, send) bus=system path=/ interface=org.freedesktop.DBus.* peer=(label=unconfined),
+# The host name service, which may still be starting (no peer label then).
+dbus (receive, send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
+dbus (send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop.DBus.Properties member="Get{,All}",
+dbus (send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
 `,
-    // bluetoothd listens on L2CAP and RFCOMM sockets for devices that connect to it.
+    // bluetoothd listens on L2CAP and RFCOMM sockets for devices that
+    // connect to it, and reads udev events. (snapd grants this slot nothing
+    // on classic systems; see above.)
     seccomp: `
 socket AF_BLUETOOTH
-bind
-listen
 accept
 accept4
+bind
+listen
+socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 `,
-    udev: ['KERNEL=="rfkill"'],
   },
 });

@@ -4,6 +4,7 @@ import {
   optionalString,
   optionalStringList,
   snapPathProblem,
+  type ConnectedContext,
 } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import { isValidSnapName, type AttrMap } from "../src/snap/index.js";
@@ -26,7 +27,33 @@ export function resolveSnapPath(p: string, snap: string, revision: string): stri
   return safeAbsolutePath(base + rest, `content path ${JSON.stringify(p)} of snap ${snap}`);
 }
 
+/**
+ * Where one shared path of the slot comes from, and where the consumer sees
+ * it: at its target, or, when the slot has a source section, under the
+ * target by the shared directory's own name.
+ */
+function sourceTarget(ctx: ConnectedContext, p: string): { source: string; target: string } {
+  const source = resolveSnapPath(p, ctx.slotSnap.name, ctx.slotRevision);
+  const target = resolveSnapPath(String(ctx.plug.attrs["target"]), ctx.plugSnap.name, ctx.plugRevision);
+  return { source, target: ctx.slot.attrs["source"] !== undefined ? `${target}/${source.split("/").pop()}` : target };
+}
+
 const CONTENT_LABEL = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,62}[a-zA-Z0-9])?$/;
+
+/**
+ * The content label, filled in from the plug's or slot's name when neither
+ * it nor a compatibility label is given, as snapd does. A compatibility
+ * label (newer snapd) must be a string and excludes a content label; its
+ * expression is not checked here, and the base declaration in use (2.57's)
+ * matches on content labels only.
+ */
+function withLabel(attrs: AttrMap, name: string): AttrMap {
+  const compat = attrs["compatibility"];
+  if (compat !== undefined && typeof compat !== "string") throw new AttributeProblem(`compatibility must be a string, not ${JSON.stringify(compat)}`);
+  const content = optionalString(attrs, "content", CONTENT_LABEL, "a content label (letters, digits, '.', '_', '-')");
+  if (compat && content !== undefined) throw new AttributeProblem("cannot have both content and compatibility labels");
+  return compat ? attrs : { ...attrs, content: content ?? name };
+}
 
 export default defineInterface({
   name: "content",
@@ -43,7 +70,7 @@ export default defineInterface({
     },
   },
   sanitizePlug: (plug): AttrMap => {
-    const content = optionalString(plug.attrs, "content", CONTENT_LABEL, "a content label (letters, digits, '.', '_', '-')") ?? plug.name;
+    const labelled = withLabel(plug.attrs, plug.name);
     const target = optionalString(plug.attrs, "target");
     if (target === undefined) throw new AttributeProblem("content plug must set target");
     const problem = snapPathProblem(target);
@@ -53,10 +80,10 @@ export default defineInterface({
     if (provider !== undefined && !isValidSnapName(provider.split(":")[0] ?? "")) {
       throw new AttributeProblem(`default-provider ${JSON.stringify(provider)} is not a snap name`);
     }
-    return { ...plug.attrs, content };
+    return labelled;
   },
   sanitizeSlot: (slot): AttrMap => {
-    const content = optionalString(slot.attrs, "content", CONTENT_LABEL, "a content label (letters, digits, '.', '_', '-')") ?? slot.name;
+    const labelled = withLabel(slot.attrs, slot.name);
     const source = slot.attrs["source"];
     let where: AttrMap = slot.attrs;
     if (source !== undefined) {
@@ -69,7 +96,7 @@ export default defineInterface({
     const read = optionalStringList(where, "read", snapPathProblem) ?? [];
     const write = optionalStringList(where, "write", snapPathProblem) ?? [];
     if (read.length === 0 && write.length === 0) throw new AttributeProblem("content slot must set read or write paths");
-    return { ...slot.attrs, content };
+    return labelled;
   },
   connectedPlug: {
     apparmor: (ctx) => {
@@ -77,22 +104,17 @@ export default defineInterface({
       const write = contentPaths(ctx.slot.attrs, "write").map((p) => `${resolveSnapPath(p, ctx.slotSnap.name, ctx.slotRevision)}/** mrwklix,`);
       return ["# The provider's shared files, also reachable where they are mounted.", ...read, ...write].join("\n");
     },
-    mount: (ctx) => {
-      const target = resolveSnapPath(String(ctx.plug.attrs["target"]), ctx.plugSnap.name, ctx.plugRevision);
-      const sourceSection = ctx.slot.attrs["source"] !== undefined;
-      const entry = (p: string, readOnly: boolean) => {
-        const source = resolveSnapPath(p, ctx.slotSnap.name, ctx.slotRevision);
-        // With a source section each shared directory appears under the target by its own name.
-        return { source, target: sourceSection ? `${target}/${source.split("/").pop()}` : target, readOnly };
-      };
-      return [...contentPaths(ctx.slot.attrs, "read").map((p) => entry(p, true)), ...contentPaths(ctx.slot.attrs, "write").map((p) => entry(p, false))];
-    },
+    mount: (ctx) => [
+      ...contentPaths(ctx.slot.attrs, "read").map((p) => ({ ...sourceTarget(ctx, p), readOnly: true })),
+      ...contentPaths(ctx.slot.attrs, "write").map((p) => ({ ...sourceTarget(ctx, p), readOnly: false })),
+    ],
   },
   connectedSlot: {
+    // Writable sharing: the provider may reach each shared directory where
+    // the consumer mounts it (the consumer may tell it about files there).
     apparmor: (ctx) => {
-      const target = resolveSnapPath(String(ctx.plug.attrs["target"]), ctx.plugSnap.name, ctx.plugRevision);
-      const write = contentPaths(ctx.slot.attrs, "write");
-      return write.length ? `# Writable sharing: the provider may reach its files where the consumer mounts them.\n${target}/** mrwklix,` : "";
+      const write = contentPaths(ctx.slot.attrs, "write").map((p) => `${sourceTarget(ctx, p).target}/** mrwklix,`);
+      return write.length ? ["# The shared directories as the consumer sees them.", ...write].join("\n") : "";
     },
   },
   examples: { plug: { target: "$SNAP/shared", content: "shared" }, slot: { content: "shared", read: ["lib"], write: ["$SNAP_DATA/out"] } },

@@ -1,4 +1,10 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, type ConnectedContext } from "../src/iface/index.js";
+
+const NOTIFIER = "bus=system path=/org/cups/cupsd/Notifier interface=org.cups.cupsd.Notifier";
+
+// The host's cupsd may run unconfined or under the distribution's profile,
+// which is named by path on older releases and "cupsd" on newer ones.
+const cupsdLabel = (ctx: ConnectedContext) => (ctx.slotIsSystem ? '"{unconfined,/usr/sbin/cupsd,cupsd}"' : ctx.slotLabel);
 
 export default defineInterface({
   name: "cups-control",
@@ -12,52 +18,47 @@ export default defineInterface({
     },
   },
   connectedPlug: {
-    // Administration goes through cupsd's socket; cupsd itself checks the
-    // peer's credentials for administrative requests.
-    apparmor: `
-/run/cups/ r,
-/run/cups/cups.sock rw,
+    // A CUPS client: cupsd decides itself which requests are administrative
+    // and whether this peer may make them.
+    apparmor: (ctx) => `
+# Where the client library finds the server (system and user settings), the
+# server's socket, and the printer list it publishes.
 /etc/cups/client.conf r,
-owner @{HOME}/.cups/ r,
-owner @{HOME}/.cups/{client.conf,lpoptions} r,
-# Local administration over IPP on the loopback port.
-network inet stream,
-network inet6 stream,
-`,
-    seccomp: `
-socket AF_INET
-socket AF_INET6
+/{,var/}run/cups/cups.sock rw,
+owner @{HOME}/.cups/client.conf r,
+owner @{HOME}/.cups/lpoptions r,
+/{,var/}run/cups/printcap r,
+# Job and printer events cupsd sends on the system bus.
+dbus (receive) ${NOTIFIER} peer=(label=${cupsdLabel(ctx)}),
 `,
   },
   connectedSlot: {
-    apparmor: (ctx) => `
-# Accept administrative requests from the connected snap.
-unix (receive, send, accept) type=stream peer=(label=${ctx.plugLabel}),
-`,
+    // A snap's cupsd tells the connected snap about its jobs; the host's
+    // cupsd has no profile here to add this to.
+    apparmor: (ctx) => (ctx.slotIsSystem ? "" : `
+# Job and printer events for the connected snap.
+dbus (send) ${NOTIFIER} peer=(label=${ctx.plugLabel}),
+`),
   },
   permanentSlot: {
+    // A snap operating as cupsd. snapd also allows lsm_get_self_attr (a
+    // process reading its own LSM label); the libseccomp Plugboard builds
+    // with (2.5) has no such call, and a rule naming it would not compile.
     apparmor: `
-# Operating as cupsd: its socket, IPP on port 631, spool and configuration.
-/run/cups/ rw,
-/run/cups/** rwk,
-network inet stream,
-network inet6 stream,
-network inet dgram,
-network inet6 dgram,
-capability net_bind_service,
-capability setuid,
-capability setgid,
-capability chown,
-capability fowner,
-capability dac_override,
+# Its socket directory and socket.
+/{,var/}run/cups/ rw,
+/{,var/}run/cups/** rwk,
+# Checking passwords for authenticated requests itself.
+/etc/shadow r,
+/var/lib/extrausers/shadow r,
+# Reading the AppArmor label of the process on the other end of a request.
+@{PROC}/[0-9]*/attr/{,apparmor/}current r,
+# The colour manager, and event notifications to unconfined listeners.
+dbus (receive, send) bus=system path=/org/freedesktop/ColorManager interface=org.freedesktop.ColorManager peer=(name=org.freedesktop.ColorManager),
+dbus (send) ${NOTIFIER} peer=(label=unconfined),
+# Signalling and managing the files of its helpers, which run as snap_daemon.
 capability kill,
-`,
-    seccomp: `
-socket AF_INET
-socket AF_INET6
-setuid
-setgid
-setgroups
+capability fsetid,
 `,
   },
 });

@@ -21,10 +21,27 @@ describe("cups", () => {
     expect(() => cups.sanitizeSlot!(endpoint("provider", "cups", attrs))).toThrow(re);
   });
 
-  it("reaches the provider's socket and binds its directory over /run/cups", () => {
+  it("reaches the provider's socket directory and binds it over /var/cups", () => {
     const ctx = connect(cups, {}, { "cups-socket-directory": "$SNAP_COMMON/run" });
-    expect(rules(apparmorOf(cups, ctx))).toContain("/var/snap/provider/common/run/cups.sock rw,");
-    expect(cups.connectedPlug!.mount!(ctx)).toEqual([{ source: "/var/snap/provider/common/run", target: "/run/cups", readOnly: false }]);
+    expect(rules(apparmorOf(cups, ctx))).toEqual([
+      "owner @{HOME}/.cups/lpoptions r,",
+      "/{,var/}run/cups/printcap r,",
+      "/var/cups/cups.sock rw,",
+      "/var/snap/provider/common/run/** mrwklix,",
+    ]);
+    expect(cups.connectedPlug!.mount!(ctx)).toEqual([{ source: "/var/snap/provider/common/run", target: "/var/cups", readOnly: false }]);
     expect(cups.connectedPlug!.mount!(connect(cups, {}, {}))).toEqual([]);
+  });
+
+  it.each(["/run/cups/cups.sock rw,", "/etc/cups/client.conf r,", "owner @{HOME}/.cups/{client.conf,lpoptions} r,", "/run/cups/ r,"])(
+    "does not grant %s: only the mediating snap's cupsd is reachable",
+    (rule) => {
+      expect(rules(apparmorOf(cups, connect(cups, {}, {})))).not.toContain(rule);
+    },
+  );
+
+  it("gives the slot side nothing", () => {
+    const m: InterfaceModule = cups;
+    expect([m.connectedSlot, m.permanentSlot]).toEqual([undefined, undefined]);
   });
 });

@@ -33,29 +33,23 @@ export default defineInterface({
     return slot.attrs;
   },
   connectedPlug: {
+    // Only a snap's cupsd, which checks each request against the client's
+    // connections, is reachable: its socket directory is bound at
+    // /var/cups. Neither /run/cups/cups.sock (a host cupsd that may not
+    // mediate) nor the client.conf files (which could point elsewhere) are.
     apparmor: (ctx) => {
       const dir = cupsSocketDirectory(ctx);
       return `
-# The print server's socket, seen at the usual place (the launcher binds the
-# provider's socket directory there) and where the provider keeps it.
-/run/cups/ r,
-/run/cups/cups.sock rw,
-${dir ? `${dir}/ r,\n${dir}/cups.sock rw,` : ""}
-/etc/cups/client.conf r,
-owner @{HOME}/.cups/ r,
-owner @{HOME}/.cups/{client.conf,lpoptions} r,
-`;
+# The user's printer choices, the printer list, and the provider's socket.
+owner @{HOME}/.cups/lpoptions r,
+/{,var/}run/cups/printcap r,
+/var/cups/cups.sock rw,
+${dir ? `# The provider's socket directory where it keeps it: connecting to a named\n# socket is checked against that path too.\n${dir}/** mrwklix,\n` : ""}`;
     },
     mount: (ctx) => {
       const dir = cupsSocketDirectory(ctx);
-      return dir ? [{ source: dir, target: "/run/cups", readOnly: false }] : [];
+      return dir ? [{ source: dir, target: "/var/cups", readOnly: false }] : [];
     },
-  },
-  connectedSlot: {
-    apparmor: (ctx) => `
-# Accept print jobs from the connected snap on the server socket.
-unix (receive, send, accept) type=stream peer=(label=${ctx.plugLabel}),
-`,
   },
   examples: { slot: { "cups-socket-directory": "$SNAP_COMMON/run" } },
 });

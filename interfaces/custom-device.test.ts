@@ -36,6 +36,32 @@ describe("custom-device", () => {
       '"/sys/class/leds/status/brightness" rw,',
     ]);
     const udev = (customDevice.connectedPlug!.udev as (c: ConnectedContext) => readonly string[])(ctx);
-    expect(udev).toEqual(['KERNEL=="thermo0", SUBSYSTEM=="hwmon", ATTR{name}=="thermo"', 'KERNEL=="bus/usb/001/*"', 'KERNEL=="input/event[0-9]*"']);
+    // A device in a subdirectory of /dev is also matched by its kernel name, the last part of its path (as snapd does).
+    expect(udev).toEqual([
+      'KERNEL=="thermo0", SUBSYSTEM=="hwmon", ATTR{name}=="thermo"',
+      'KERNEL=="bus/usb/001/*"',
+      'KERNEL=="*"',
+      'KERNEL=="input/event[0-9]*"',
+      'KERNEL=="event[0-9]*"',
+    ]);
+  });
+
+  const udevFor = (attrs: AttrMap) => {
+    const ctx = { slot: slot(customDevice.sanitizeSlot!(slot(attrs))), plug: { ...slot({}), snap: "app" }, plugSnap: snap("app"), slotSnap: snap("gadget"), plugRevision: "x1", slotRevision: "x1", plugLabel: '"snap.app.app"', slotLabel: '"snap.gadget.*"', slotIsSystem: false } as ConnectedContext;
+    return (customDevice.connectedPlug!.udev as (c: ConnectedContext) => readonly string[])(ctx);
+  };
+
+  it.each<[string, AttrMap, string[]]>([
+    ["a device right under /dev", { devices: ["/dev/ttyX0"] }, ['KERNEL=="ttyX0"']],
+    ["a device in a subdirectory", { devices: ["/dev/input/event3"] }, ['KERNEL=="input/event3"', 'KERNEL=="event3"']],
+    ["a tagging rule for the device's kernel name", { devices: ["/dev/input/event3"], "udev-tagging": [{ kernel: "event3", subsystem: "input" }] }, ['KERNEL=="event3", SUBSYSTEM=="input"']],
+    ["a device whose kernel name is another device's path", { devices: ["/dev/event3", "/dev/input/event3"] }, ['KERNEL=="event3"', 'KERNEL=="input/event3"']],
+    ["a tagging rule naming its device", { devices: ["/dev/a", "/dev/b"], "udev-tagging": [{ kernel: "a", "for-device": "/dev/b", subsystem: "misc" }] }, ['KERNEL=="a"', 'KERNEL=="a", SUBSYSTEM=="misc"']],
+  ])("tags %s as snapd does", (_l, attrs, expected) => {
+    expect(udevFor(attrs)).toEqual(expected);
+  });
+
+  it("accepts a tagging kernel name that is one device's path and another's last part", () => {
+    expect(() => customDevice.sanitizeSlot!(slot({ devices: ["/dev/k", "/dev/x/k"], "udev-tagging": [{ kernel: "k" }] }))).not.toThrow();
   });
 });

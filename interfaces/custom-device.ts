@@ -63,8 +63,10 @@ function taggingRules(attrs: AttrMap, devices: readonly string[]): TaggingRule[]
     };
     const forDevice = rule["for-device"] === undefined ? undefined : value(rule["for-device"], "for-device");
     if (forDevice !== undefined && !devices.includes(forDevice)) throw new AttributeProblem(`${at} for-device ${forDevice} is not one of the devices`);
-    if (forDevice === undefined) {
-      const matches = devices.filter((d) => d === `/dev/${kernel}` || d.split("/").pop() === kernel);
+    // Without for-device the kernel name says which device the rule is for:
+    // its path under /dev, or else the last part of exactly one device's path.
+    if (forDevice === undefined && !devices.includes(`/dev/${kernel}`)) {
+      const matches = devices.filter((d) => d.split("/").pop() === kernel);
       if (matches.length !== 1) throw new AttributeProblem(`${at} kernel ${JSON.stringify(kernel)} must name exactly one of the devices`);
     }
     return {
@@ -85,21 +87,43 @@ function files(attrs: AttrMap): { read: string[]; write: string[] } {
   return { read: stringList(f as AttrMap, "read", false), write: stringList(f as AttrMap, "write", false) };
 }
 
+/**
+ * The udev matches for the slot's devices, as snapd makes them. A device's
+ * kernel name is the last part of its path (event3 for /dev/input/event3),
+ * so a device in a subdirectory of /dev is matched both by its path under
+ * /dev and by that last part, unless a tagging rule claims the last part.
+ * A tagging rule replaces the default match of the device it is for.
+ */
 function udevMatches(attrs: AttrMap): string[] {
   const devices = [...stringList(attrs, "devices", true), ...stringList(attrs, "read-devices", true)];
-  const rules = taggingRules(attrs, devices);
-  const covered = new Set(rules.map((r) => r.forDevice ?? devices.find((d) => d === `/dev/${r.kernel}` || d.split("/").pop() === r.kernel)!));
-  const out = rules.map((r) =>
-    [
-      `KERNEL=="${r.kernel}"`,
-      ...(r.subsystem ? [`SUBSYSTEM=="${r.subsystem}"`] : []),
-      ...r.environment.map(([k, v]) => `ENV{${k}}=="${v}"`),
-      ...r.attributes.map(([k, v]) => `ATTR{${k}}=="${v}"`),
-    ].join(", "),
-  );
-  // Untagged devices are matched by their name under /dev, never by a bare basename, which could be just "*".
-  for (const d of devices) if (!covered.has(d)) out.push(`KERNEL=="${d.slice("/dev/".length)}"`);
-  return out.map((m) => safeUdevMatch(m, "custom-device"));
+  const names = devices.map((d) => d.slice("/dev/".length));
+  const custom = new Map<string, string>();
+  for (const r of taggingRules(attrs, devices)) {
+    const key = r.forDevice !== undefined ? r.forDevice.slice("/dev/".length) : r.kernel;
+    custom.set(
+      key,
+      [
+        `KERNEL=="${r.kernel}"`,
+        ...(r.subsystem ? [`SUBSYSTEM=="${r.subsystem}"`] : []),
+        ...r.environment.map(([k, v]) => `ENV{${k}}=="${v}"`),
+        ...r.attributes.map(([k, v]) => `ATTR{${k}}=="${v}"`),
+      ].join(", "),
+    );
+  }
+  const out: string[] = [];
+  for (const name of [...new Set([...names, ...custom.keys()])]) {
+    const rule = custom.get(name);
+    if (rule !== undefined) {
+      out.push(rule);
+      continue;
+    }
+    const base = name.split("/").pop()!;
+    if (base === name) out.push(`KERNEL=="${name}"`);
+    else if (!names.includes(base) && !custom.has(base)) out.push(`KERNEL=="${name}"`, `KERNEL=="${base}"`);
+    else if (custom.has(base) && !names.includes(base)) continue; // the rule for the last part is this device's
+    else out.push(`KERNEL=="${name}"`);
+  }
+  return [...new Set(out)].map((m) => safeUdevMatch(m, "custom-device"));
 }
 
 export default defineInterface({

@@ -20,8 +20,7 @@ describe("dbus", () => {
     ["a name with a comma", { bus: "system", name: "org.a,peer=(label=unconfined)" }, /well-known D-Bus name/],
     ["a unique name", { bus: "system", name: ":1.42" }, /well-known D-Bus name/],
     ["an element starting with a digit", { bus: "system", name: "org.1example" }, /well-known D-Bus name/],
-    ["the bus's own name", { bus: "system", name: "org.freedesktop.DBus" }, /belongs to the bus/],
-    ["an unknown attribute", { ...ok, path: "/org/example" }, /unknown attribute "path"/],
+    ["a name ending in -NUMBER", { bus: "system", name: "org.example.Foo-42" }, /must not end with -NUMBER/],
   ])("refuses %s", (_l, attrs, re) => {
     for (const f of [dbusIface.sanitizePlug!, dbusIface.sanitizeSlot!]) {
       expect(() => f(endpoint("s", "dbus", attrs))).toThrow(AttributeProblem);
@@ -29,17 +28,50 @@ describe("dbus", () => {
     }
   });
 
-  it("lets the plug call only the slot's name and object tree, on its bus", () => {
-    const ctx = connect(dbusIface, ok, { bus: "system", name: "com.example.My-Service" });
-    const r = rules(apparmorOf(dbusIface, ctx));
-    expect(r).toContain("/run/dbus/system_bus_socket rw,");
-    expect(r).toContain('dbus (send) bus=system path=/com/example/My_Service{,/**} peer=(name=com.example.My-Service, label="snap.provider.*"),');
-    expect(r.filter((l) => l.startsWith("dbus") && !l.includes("org.freedesktop.DBus member=")).every((l) => l.includes('label="snap.provider.*"'))).toBe(true);
+  it.each<[string, AttrMap]>([
+    ["another attribute", { ...ok, path: "/org/example" }],
+    ["a name with a dash that is not a -NUMBER suffix", { bus: "system", name: "org.example.Foo-bar" }],
+    ["a name under org.freedesktop.DBus", { bus: "system", name: "org.freedesktop.DBus.Example" }],
+  ])("accepts %s, as snapd does", (_l, attrs) => {
+    expect(() => dbusIface.sanitizeSlot!(endpoint("s", "dbus", attrs))).not.toThrow();
   });
 
-  it("lets the slot own exactly its name", () => {
+  const system = { bus: "system", name: "com.example.My-Service" };
+  const plugRules = rules(apparmorOf(dbusIface, connect(dbusIface, system, system)));
+
+  it.each([
+    "/{,var/}run/dbus/system_bus_socket rw,",
+    'dbus (send) bus=system interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label="snap.provider.*"),',
+    'dbus (receive, send) bus=system peer=(name=com.example.My-Service, label="snap.provider.*"),',
+    'dbus (receive, send) bus=system peer=(name="com.example.My-Service-[1-9]{,[0-9]}{,[0-9]}{,[0-9]}{,[0-9]}{,[0-9]}", label="snap.provider.*"),',
+    'dbus (receive, send) bus=system interface="com.example.My-Service{,.*}" peer=(label="snap.provider.*"),',
+    'dbus (receive, send) bus=system path="/com/example/My-Service{,/**}" peer=(label="snap.provider.*"),',
+  ])("the plug gets %s", (rule) => {
+    expect(plugRules).toContain(rule);
+  });
+
+  it("a plug and slot whose bus or name differ get nothing from the connection", () => {
+    expect(rules(apparmorOf(dbusIface, connect(dbusIface, ok, system)))).toEqual([]);
+    expect(rules(snippet(dbusIface, "connectedSlot", connect(dbusIface, { ...system, bus: "session" }, system)))).toEqual([]);
+  });
+
+  it("the slot serves the connected snap on its interfaces and objects", () => {
+    expect(rules(snippet(dbusIface, "connectedSlot", connect(dbusIface, system, system)))).toEqual([
+      'dbus (receive) bus=system interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label="snap.app.app"),',
+      'dbus (receive, send) bus=system interface="com.example.My-Service{,.*}" peer=(label="snap.app.app"),',
+      'dbus (receive, send) bus=system path="/com/example/My-Service{,/**}" peer=(label="snap.app.app"),',
+    ]);
+  });
+
+  it("lets the slot own its name, with snapd's suffixes, and names below it", () => {
     const slot = endpoint("provider", "dbus", ok);
     const text = snippetText(dbusIface.permanentSlot!.apparmor, { endpoint: slot, snap: snap("provider"), revision: "x2" });
-    expect(rules(text).filter((l) => l.startsWith("dbus (bind)"))).toEqual(["dbus (bind) bus=session name=org.example.Foo,"]);
+    const binds = rules(text).filter((l) => l.startsWith("dbus (bind)"));
+    expect(binds[0]).toBe("dbus (bind) bus=session name=org.example.Foo,");
+    expect(binds[1]).toMatch(/^dbus \(bind\) bus=session name=org\.example\.Foo\{_,-\}\[1-9\]/);
+    expect(binds[2]).toBe('dbus (bind) bus=session name="org.example.Foo.*",');
+    expect(binds).toHaveLength(3);
+    expect(rules(text)).toContain('dbus (receive) bus=session path="/org/example/Foo{,/**}" peer=(label=unconfined),');
+    expect(rules(text)).toContain("owner /{,var/}run/user/[0-9]*/bus rw,");
   });
 });

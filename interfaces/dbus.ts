@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalString, type ConnectedContext, type PermanentContext } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, optionalString, type ConnectedContext, type PermanentContext } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import { ValidationError } from "../src/errors/index.js";
 import type { AttrMap } from "../src/snap/index.js";
@@ -7,32 +7,72 @@ import type { AttrMap } from "../src/snap/index.js";
 // digits, '_' and '-', none starting with a digit, at most 255 characters.
 export const DBUS_NAME = /^[A-Za-z_-][A-Za-z0-9_-]*(?:\.[A-Za-z_-][A-Za-z0-9_-]*)+$/;
 
+/**
+ * What any client of the system bus needs, as the distribution's
+ * dbus-strict abstraction grants it: the bus socket, and the bus daemon's
+ * own methods for saying hello, subscribing, resolving and activating names.
+ */
+export const SYSTEM_BUS_STRICT = `/{,var/}run/dbus/system_bus_socket rw,
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+
+/**
+ * The same for the user's session bus (dbus-session-strict): its socket, an
+ * older abstract socket in /tmp, and the machine id the client library reads.
+ */
+export const SESSION_BUS_STRICT = `/etc/machine-id r,
+/var/lib/dbus/machine-id r,
+unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
+owner /{,var/}run/user/[0-9]*/bus rw,
+dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+
+// snapd allows a service to own its name with a "-PID" or "_N_N" suffix
+// (KDE, and some other programs, name themselves that way), so a declared
+// name may not itself end in "-NUMBER", or it could overlap another's.
+const ENDS_IN_PID = /-[0-9]+$/;
+
 function checkAttrs(attrs: AttrMap): AttrMap {
-  onlyKnownAttrs(attrs, ["bus", "name"]);
   const bus = optionalString(attrs, "bus", /^(system|session)$/, '"system" or "session"');
   if (bus === undefined) throw new AttributeProblem('bus must be set to "system" or "session"');
   const name = optionalString(attrs, "name", DBUS_NAME, "a well-known D-Bus name (e.g. org.example.Service)");
   if (name === undefined) throw new AttributeProblem("name must be set to the well-known D-Bus name");
   if (name.length > 255) throw new AttributeProblem(`name ${JSON.stringify(name)} is longer than 255 characters`);
-  if (/^org\.freedesktop\.DBus(\.|$)/.test(name)) throw new AttributeProblem(`name ${JSON.stringify(name)} belongs to the bus itself`);
+  if (ENDS_IN_PID.test(name)) throw new AttributeProblem(`name ${JSON.stringify(name)} must not end with -NUMBER`);
   return attrs;
 }
 
-/** The bus, name and object path an endpoint's attributes name, checked again where they land. */
-function target(attrs: AttrMap, where: string): { bus: string; name: string; path: string; socket: string } {
-  const bus = attrs["bus"];
-  const name = attrs["name"];
-  if ((bus !== "system" && bus !== "session") || typeof name !== "string" || !DBUS_NAME.test(name)) {
-    throw new ValidationError(`${where}: dbus bus/name attributes are not valid`);
-  }
-  // The object path conventionally mirrors the name: org.example.Foo -> /org/example/Foo.
-  const path = safeAbsolutePath(`/${name.replace(/\./g, "/").replace(/-/g, "_")}`, `${where} object path`);
-  const socket = bus === "system" ? "/run/dbus/system_bus_socket rw," : "owner /run/user/[0-9]*/bus rw,";
-  return { bus, name, path, socket };
+interface Target {
+  readonly bus: "system" | "session";
+  readonly name: string;
+  /** The object tree the name maps to: org.example.Foo -> /org/example/Foo{,/**}. */
+  readonly path: string;
+  /** The name's own interface and those below it: org.example.Foo{,.*}. */
+  readonly iface: string;
+  /** What any client of that bus needs. */
+  readonly client: string;
 }
 
-const busHello = (bus: string, extra = "") =>
-  `dbus (send) bus=${bus} path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner${extra}} peer=(name=org.freedesktop.DBus),`;
+/** The bus and name an endpoint's attributes give, checked again where they land. */
+function target(attrs: AttrMap, where: string): Target {
+  const bus = attrs["bus"];
+  const name = attrs["name"];
+  if ((bus !== "system" && bus !== "session") || typeof name !== "string" || !DBUS_NAME.test(name) || ENDS_IN_PID.test(name)) {
+    throw new ValidationError(`${where}: dbus bus/name attributes are not valid`);
+  }
+  const path = `"${safeAbsolutePath(`/${name.replace(/\./g, "/")}`, `${where} object path`)}{,/**}"`;
+  return { bus, name, path, iface: `"${name}{,.*}"`, client: bus === "system" ? SYSTEM_BUS_STRICT : SESSION_BUS_STRICT };
+}
+
+/** The plug's and slot's bus and name agree: only then does a connection grant anything. */
+function connected(ctx: ConnectedContext): Target | undefined {
+  const t = target(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`);
+  return ctx.plug.attrs["bus"] === t.bus && ctx.plug.attrs["name"] === t.name ? t : undefined;
+}
+
+// The name with a "-PID" suffix (a client's view: up to six digits), and
+// with "-PID" or "_N" and "_N_N" suffixes (the service's view).
+const PID_SUFFIX = "-[1-9]{,[0-9]}{,[0-9]}{,[0-9]}{,[0-9]}{,[0-9]}";
+const NUMBER = "[1-9]{,[0-9_]}{,[0-9_]}{,[0-9_]}{,[0-9_]}{,[0-9_]}{,[0-9_]}{,[0-9_]}{,[0-9_]}{,[0-9]}";
+const OWN_SUFFIX = `{_,-}${NUMBER}{,_${NUMBER}}`;
 
 export default defineInterface({
   name: "dbus",
@@ -49,37 +89,66 @@ export default defineInterface({
   sanitizeSlot: (slot) => checkAttrs(slot.attrs),
   connectedPlug: {
     apparmor: (ctx: ConnectedContext) => {
-      const t = target(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`);
+      const t = connected(ctx);
+      if (!t) return "";
+      const peer = ctx.slotLabel;
       return `
-# Call the service that owns ${t.name} on the ${t.bus} bus, and hear back from it.
-${t.socket}
-${busHello(t.bus)}
-dbus (send) bus=${t.bus} path=${t.path}{,/**} peer=(name=${t.name}, label=${ctx.slotLabel}),
-dbus (receive) bus=${t.bus} path=${t.path}{,/**} peer=(label=${ctx.slotLabel}),
-dbus (send) bus=${t.bus} path=${t.path}{,/**} interface=org.freedesktop.DBus.{Introspectable,Properties,Peer} peer=(label=${ctx.slotLabel}),
+# The service that owns ${t.name} on the ${t.bus} bus: introspecting it,
+# everything with it under its name (or its name with a -PID suffix), and
+# its interfaces and object tree.
+${t.client}
+dbus (send) bus=${t.bus} interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${peer}),
+dbus (receive, send) bus=${t.bus} peer=(name=${t.name}, label=${peer}),
+dbus (receive, send) bus=${t.bus} peer=(name="${t.name}${PID_SUFFIX}", label=${peer}),
+dbus (receive, send) bus=${t.bus} interface=${t.iface} peer=(label=${peer}),
+dbus (receive, send) bus=${t.bus} path=${t.path} peer=(label=${peer}),
 `;
     },
   },
   connectedSlot: {
     apparmor: (ctx: ConnectedContext) => {
-      const t = target(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`);
+      const t = connected(ctx);
+      if (!t) return "";
+      const peer = ctx.plugLabel;
       return `
-# Answer the connected snap's calls on ${t.path} and send it signals.
-dbus (receive) bus=${t.bus} path=${t.path}{,/**} peer=(label=${ctx.plugLabel}),
-dbus (send) bus=${t.bus} path=${t.path}{,/**} peer=(label=${ctx.plugLabel}),
+# The connected snap may introspect the service and use its interfaces and
+# object tree.
+dbus (receive) bus=${t.bus} interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${peer}),
+dbus (receive, send) bus=${t.bus} interface=${t.iface} peer=(label=${peer}),
+dbus (receive, send) bus=${t.bus} path=${t.path} peer=(label=${peer}),
 `;
     },
   },
   permanentSlot: {
+    // snapd adds the last three rules (unconfined callers) on classic
+    // systems only. The permanent side does not know which kind of system
+    // it is on here; Plugboard's default is classic, so they are always
+    // added (on a core device that is broader than snapd).
     apparmor: (ctx: PermanentContext) => {
       const t = target(ctx.endpoint.attrs, `slot ${ctx.snap.name}:${ctx.endpoint.name}`);
+      const daemon = `path=/org/freedesktop/DBus interface=org.freedesktop.DBus`;
+      const fromBus = "peer=(name=org.freedesktop.DBus, label=unconfined)";
       return `
-# Own ${t.name} on the ${t.bus} bus and serve its objects.
-${t.socket}
-${busHello(t.bus, ",RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID,GetConnectionCredentials")}
+# Owning ${t.name} on the ${t.bus} bus: registering with the bus and
+# asking it who the callers are.
+${t.client}
+dbus (send) bus=${t.bus} ${daemon} member="{Request,Release}Name" ${fromBus},
+dbus (send) bus=${t.bus} ${daemon} member="GetConnectionUnix{ProcessID,User}" ${fromBus},
+dbus (send) bus=${t.bus} ${daemon} member="GetConnectionCredentials" ${fromBus},
+# The name itself, with a -PID or _N_N suffix, and names below it.
 dbus (bind) bus=${t.bus} name=${t.name},
-dbus (send) bus=${t.bus} path=${t.path}{,/**} interface=org.freedesktop.DBus.{Properties,ObjectManager} peer=(name=org.freedesktop.DBus),
-dbus (receive) bus=${t.bus} path=${t.path}{,/**} interface=org.freedesktop.DBus.{Introspectable,Properties,Peer},
+dbus (bind) bus=${t.bus} name=${t.name}${OWN_SUFFIX},
+dbus (bind) bus=${t.bus} name="${t.name}.*",
+# Messages from the bus about its objects, its properties, and
+# introspecting the bus.
+dbus (receive) bus=${t.bus} path=${t.path} ${fromBus},
+dbus (send) bus=${t.bus} path=${t.path} interface=org.freedesktop.DBus.Properties ${fromBus},
+dbus (send) bus=${t.bus} interface=org.freedesktop.DBus.Introspectable member=Introspect ${fromBus},
+# Unconfined callers: introspection, and calls on its interfaces and objects
+# (answering them; sending is for other interfaces).
+dbus (receive) bus=${t.bus} interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),
+dbus (receive) bus=${t.bus} interface=${t.iface} peer=(label=unconfined),
+dbus (receive) bus=${t.bus} path=${t.path} peer=(label=unconfined),
 `;
     },
     // A service may take direct connections besides those the bus carries.

@@ -13,13 +13,27 @@ import { builtinRegistry } from "./index.js";
 import { ruleLines, snippet, connectedContext } from "./test-support.js";
 
 describe("desktop-launch", () => {
-  it("runs other apps through /usr/bin/snap only, with no exec glob that other interfaces' rules conflict with", () => {
-    const rules = ruleLines(snippet(desktopLaunch, "connectedPlug", connectedContext(desktopLaunch, {}, {}, { system: true })));
-    expect(rules).toContain("/usr/bin/snap Ux,");
-    expect(rules.filter((r) => /\*.* [a-zA-Z]*[PpUuCc]x,$/.test(r))).toEqual([]);
+  const rules = ruleLines(snippet(desktopLaunch, "connectedPlug", connectedContext(desktopLaunch, {}, {}, { system: true })));
+
+  it.each([
+    "/var/lib/snapd/desktop/applications/{,*} r,",
+    "/var/lib/snapd/desktop/icons/{,**} r,",
+    "/snap/*/*/** r,",
+    "dbus (send) bus=session path=/io/snapcraft/PrivilegedDesktopLauncher interface=io.snapcraft.PrivilegedDesktopLauncher member=OpenDesktopEntry peer=(label=unconfined),",
+  ])("grants %s, as snapd does", (rule) => {
+    expect(rules).toContain(rule);
   });
 
-  // Found by test/fuzz.test.ts: "/snap/bin/* Ux" and the "/** ix" of lxd-support or
+  it("runs nothing itself: no /usr/bin/snap, and no exec rule at all", () => {
+    expect(rules).not.toContain("/usr/bin/snap Ux,");
+    expect(rules.filter((r) => / [a-zA-Z]*[PpUuCcIi]x[a-z]*,$/.test(r))).toEqual([]);
+  });
+
+  it("is implicit on classic only", () => {
+    expect(desktopLaunch.implicitOn).toEqual({ core: false, classic: true });
+  });
+
+  // Found by test/fuzz.test.ts: an earlier "/snap/bin/* Ux" and the "/** ix" of lxd-support or
   // docker-support made apparmor_parser fail with "conflicting x modifiers".
   it.each(["lxd-support", "docker-support"])("compiles together with %s in one profile", async (other) => {
     const registry = builtinRegistry();
@@ -31,7 +45,7 @@ describe("desktop-launch", () => {
     }
     const paths = makePaths("/");
     const profile = planSnap(paths, repo, registry, repo.snap("launcher")!).get(path.join(paths.apparmorProfilesDir, "snap.launcher.app"))!;
-    expect(profile).toContain("/usr/bin/snap Ux,");
+    expect(profile).toContain("/snap/*/*/** r,");
     const dir = await mkdtemp(path.join(tmpdir(), "desktop-launch-"));
     try {
       await writeFile(path.join(dir, "snap.launcher.app"), profile);

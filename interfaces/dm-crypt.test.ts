@@ -1,19 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { snippetText, type InterfaceModule } from "../src/iface/index.js";
-import { connectedContext, ruleLines, snippet, udevOf } from "./test-support.js";
-
-/** A connection of app:x to the system snap's slot. */
-const connect = (m: InterfaceModule) => connectedContext(m, {}, {}, { system: true });
-const rules = (m: InterfaceModule) => ruleLines(snippet(m, "connectedPlug", connect(m)));
-const udev = (m: InterfaceModule) => udevOf(m, "connectedPlug", connect(m));
-const devRules = (m: InterfaceModule) => rules(m).filter((l) => l.startsWith("/dev/"));
+import type { InterfaceModule } from "../src/iface/index.js";
 import dmCrypt from "./dm-crypt.js";
+import { connectedContext, ruleLines, seccompOf, snippet, udevOf } from "./test-support.js";
+
+const m: InterfaceModule = dmCrypt;
+const ctx = connectedContext(m, {}, {}, { system: true });
+const rules = ruleLines(snippet(m, "connectedPlug", ctx));
 
 describe("dm-crypt", () => {
-  it("grants the device-mapper control node and tags device-mapper devices", () => {
-    expect(devRules(dmCrypt)).toContain("/dev/mapper/control rw,");
-    expect(devRules(dmCrypt)).toContain("/dev/dm-[0-9]* rwk,");
-    expect(udev(dmCrypt)).toEqual(['KERNEL=="device-mapper"', 'KERNEL=="dm-[0-9]*"']);
-    expect(snippetText(dmCrypt.connectedPlug!.seccomp, connect(dmCrypt))).toMatch(/^socket AF_ALG$/m);
+  it.each([
+    "/dev/mapper/control rw,",
+    "/dev/dm-[0-9]* rwk,",
+    "/{,usr/}sbin/cryptsetup ixr,",
+    "/{,run/}media/{,**} rw,",
+    "mount options=(rw,nosuid,nodev) /dev/dm-[0-9]* -> /{,run/}media/**,",
+    "/{,var/}run/mount/utab* wrlk,",
+    "/{,var/}run/cryptsetup/* rwk,",
+  ])("grants %s, as snapd does", (rule) => {
+    expect(rules).toContain(rule);
+  });
+
+  it.each(["capability sys_admin,", "capability ipc_lock,", "network alg seqpacket,", "/dev/sd{,[a-h]}[a-z]{,[0-9]*} rwk,", "/dev/loop[0-9]* rwk,", "/dev/mapper/* rw,"])(
+    "does not grant %s, which snapd's dm-crypt does not",
+    (rule) => {
+      expect(rules).not.toContain(rule);
+    },
+  );
+
+  it("uses the kernel keyring, and no crypto sockets", () => {
+    const calls = ruleLines(seccompOf(m, "connectedPlug", ctx));
+    expect(calls.slice(0, 3)).toEqual(["add_key", "keyctl", "request_key"]);
+    expect(calls).not.toContain("socket AF_ALG");
+  });
+
+  it("tags device-mapper and block devices and loads dm_crypt", () => {
+    expect(udevOf(m, "connectedPlug", ctx)).toEqual(['KERNEL=="device-mapper"', 'KERNEL=="dm-[0-9]"', 'SUBSYSTEM=="block"']);
+    expect(m.connectedPlug?.kmod).toEqual({ load: ["dm_crypt"] });
   });
 });

@@ -9,41 +9,39 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
-    // Super-privileged: setting up a mapping needs the device-mapper control
-    // node and the disks underneath, which is raw storage access.
     apparmor: `
-# The device-mapper control node and the mapped volumes it creates.
-/dev/mapper/ r,
+# The device-mapper control node and the mapped volumes, and cryptsetup.
 /dev/mapper/control rw,
-/dev/mapper/* rw,
 /dev/dm-[0-9]* rwk,
-/sys/devices/virtual/block/dm-[0-9]*/ r,
-/sys/devices/virtual/block/dm-[0-9]*/** r,
-/run/udev/data/b253:[0-9]* r,
-# The volumes being encrypted or opened, and the LUKS lock directory.
-/dev/sd{,[a-h]}[a-z]{,[0-9]*} rwk,
-/dev/vd[a-z]{,[0-9]*} rwk,
-/dev/mmcblk[0-9]*{,p[0-9]*} rwk,
-/dev/nvme[0-9]*n[0-9]*{,p[0-9]*} rwk,
-/dev/loop[0-9]* rwk,
-/run/cryptsetup/ rw,
-/run/cryptsetup/* rwk,
-/sys/block/ r,
-/sys/devices/**/block/** r,
-@{PROC}/partitions r,
-capability sys_admin,
-capability ipc_lock,
-# cryptsetup asks the kernel crypto API (AF_ALG) to test ciphers.
-network alg seqpacket,
-# It waits for udev through a System V semaphore cookie.
+/{,usr/}sbin/cryptsetup ixr,
+# Mounting opened volumes under /media or /run/media (per user, so the
+# seats are read), with mount and umount and libmount's utab.
+/run/systemd/seats/* r,
+/{,run/}media/{,**} rw,
+mount options=(ro,nosuid,nodev) /dev/dm-[0-9]* -> /{,run/}media/**,
+mount options=(rw,nosuid,nodev) /dev/dm-[0-9]* -> /{,run/}media/**,
+/{,usr/}bin/mount ixr,
+/{,usr/}bin/umount ixr,
+/{,var/}run/mount/utab* wrlk,
+# cryptsetup's lock directory.
+/{,var/}run/cryptsetup/ rw,
+/{,var/}run/cryptsetup/* rwk,
+/{,var/}run/ r,
 `,
+    // Volume keys go through the kernel keyring. The System V semaphores are
+    // not in snapd's dm-crypt: snapd's default filter allows them to every
+    // snap, Plugboard's does not, and libdevmapper waits for udev with one.
     seccomp: `
-socket AF_ALG
+add_key
+keyctl
+request_key
 semget
 semop
 semctl
 semtimedop
 `,
-    udev: ['KERNEL=="device-mapper"', 'KERNEL=="dm-[0-9]*"'],
+    udev: ['KERNEL=="device-mapper"', 'KERNEL=="dm-[0-9]"', 'SUBSYSTEM=="block"'],
+    // The dm-crypt target, where the kernel has it as a module.
+    kmod: { load: ["dm_crypt"] },
   },
 });

@@ -142,6 +142,10 @@ describe("docker-support", () => {
     expect(warning).not.toMatch(/\n/);
   });
 
+  it("loads the overlay module, as snapd does", () => {
+    expect(m.connectedPlug?.kmod).toEqual({ load: ["overlay"] });
+  });
+
   it.each([[true], [false]])("accepts privileged-containers: %s", (v) => {
     expect(m.sanitizePlug!(plugInfo("dockerd", m.name, { "privileged-containers": v }, "support"))).toEqual({ "privileged-containers": v });
   });

@@ -606,6 +606,8 @@ export default defineInterface({
     // With privileged-containers nothing is filtered, module loading included:
     // whoever holds it owns the kernel.
     seccomp: (ctx) => DEFAULT_SYSCALLS + (privileged(ctx) ? "\n# privileged-containers: every system call.\n@unrestricted\n" : ""),
+    // The overlay file system container images are stacked with.
+    kmod: { load: ["overlay"] },
   },
   // The richer variant, so the shared render and compile checks cover every rule.
   examples: { plug: { "privileged-containers": true } },

@@ -39,4 +39,5 @@ describe("docker", () => {
     expect(m.permanentSlot).toBeUndefined();
     expect(m.permanentPlug).toBeUndefined();
   });
+
 });

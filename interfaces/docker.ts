@@ -3,6 +3,9 @@ import { defineInterface } from "../src/iface/index.js";
 export default defineInterface({
   name: "docker",
   summary: "allows access to the Docker daemon socket",
+  // snapd HEAD makes this implicit on classic (the host's daemon), together
+  // with a newer base declaration; with 2.57's declaration, which this
+  // module keeps, there is no system slot.
   implicitOn: { core: false, classic: false },
   // Talking to the Docker daemon is root-equivalent: only a snap-declaration can grant it.
   baseDeclaration: {

@@ -9,13 +9,10 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Frontend, demux, DVR and CA nodes of every adapter, and their udev data.
-/dev/dvb/ r,
-/dev/dvb/adapter[0-9]*/ r,
+# Frontend, demux, DVR and CA nodes of every adapter, and their udev records
+# (major 212).
 /dev/dvb/adapter[0-9]*/* rw,
 /run/udev/data/c212:[0-9]* r,
-/sys/class/dvb/ r,
-/sys/devices/**/dvb/** r,
 `,
     udev: ['SUBSYSTEM=="dvb"'],
   },

@@ -11,7 +11,8 @@ import gpioMemoryControl from "./gpio-memory-control.js";
 
 describe("gpio-memory-control", () => {
   it("grants and tags only /dev/gpiomem", () => {
-    expect(devRules(gpioMemoryControl)).toEqual(["/dev/gpiomem rwm,"]);
+    // Read and write, as snapd grants; not "m" (executable mappings).
+    expect(rules(gpioMemoryControl)).toEqual(["/dev/gpiomem rw,"]);
     expect(udev(gpioMemoryControl)).toEqual(['KERNEL=="gpiomem"']);
   });
 });

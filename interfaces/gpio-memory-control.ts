@@ -9,8 +9,10 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# The GPIO register window (Raspberry Pi style); mapped into the process.
-/dev/gpiomem rwm,
+# The GPIO register window (bcm2835-gpiomem): every GPIO of the machine, as
+# a slice of physical memory. Mapping it for reading and writing needs no
+# "m", which is for executable mappings.
+/dev/gpiomem rw,
 `,
     udev: ['KERNEL=="gpiomem"'],
   },

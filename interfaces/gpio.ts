@@ -1,5 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, type ConnectedContext } from "../src/iface/index.js";
-import { safeAbsolutePath } from "../src/backends/validate.js";
+import { AttributeProblem, defineInterface, type ConnectedContext } from "../src/iface/index.js";
 import { ValidationError } from "../src/errors/index.js";
 import type { AttrMap } from "../src/snap/index.js";
 
@@ -17,8 +16,9 @@ export default defineInterface({
   baseDeclaration: {
     slots: { "allow-installation": { "slot-snap-type": ["core", "gadget"] }, "deny-auto-connection": true },
   },
+  // As in snapd, number must be an integer and other attributes are left
+  // alone; a negative number, which names no line, is refused here too.
   sanitizeSlot: (slot) => {
-    onlyKnownAttrs(slot.attrs, ["number"]);
     const n = slot.attrs["number"];
     if (n === undefined) throw new AttributeProblem("gpio slot must set number");
     if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {
@@ -27,17 +27,17 @@ export default defineInterface({
     return slot.attrs;
   },
   connectedPlug: {
-    // The line is exported by the system before the app starts; the app may
-    // only use its attribute files, not export or unexport lines.
+    // The line's files, behind its /sys/class/gpio/gpioN link. snapd resolves
+    // that link when it writes the profile (and grants nothing if the line
+    // is not there then); Plugboard's rules are written without looking at
+    // the system, so they name gpioN under any GPIO controller in sysfs.
+    // snapd also has a service export the line when the slot is connected;
+    // here the line is exported by the system before the app starts.
     apparmor: (ctx: ConnectedContext) => {
       const n = gpioNumber(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`);
-      const link = safeAbsolutePath(`/sys/class/gpio/gpio${n}`, "gpio line");
       return `
-# GPIO line ${n}: its sysfs link, and the attribute files behind it.
-/sys/class/gpio/ r,
-${link} r,
-/sys/devices/**/gpio/gpio${n}/ r,
-/sys/devices/**/gpio/gpio${n}/{value,direction,edge,active_low} rw,
+# GPIO line ${n}: its value, direction, edge and the other files of its directory.
+/sys/devices/**/gpio/gpio${n}/* rwk,
 `;
     },
   },

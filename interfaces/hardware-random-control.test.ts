@@ -1,18 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { type InterfaceModule } from "../src/iface/index.js";
+import hardwareRandomControl from "./hardware-random-control.js";
 import { connectedContext, ruleLines, snippet, udevOf } from "./test-support.js";
 
-/** A connection of app:x to the system snap's slot. */
-const connect = (m: InterfaceModule) => connectedContext(m, {}, {}, { system: true });
-const rules = (m: InterfaceModule) => ruleLines(snippet(m, "connectedPlug", connect(m)));
-const udev = (m: InterfaceModule) => udevOf(m, "connectedPlug", connect(m));
-const devRules = (m: InterfaceModule) => rules(m).filter((l) => l.startsWith("/dev/"));
-import hardwareRandomControl from "./hardware-random-control.js";
+const m = hardwareRandomControl;
+const ctx = connectedContext(m, {}, {}, { system: true });
+const rules = ruleLines(snippet(m, "connectedPlug", ctx));
 
 describe("hardware-random-control", () => {
-  it("adds choosing the current source to what observe grants", () => {
-    expect(devRules(hardwareRandomControl)).toEqual(["/dev/hwrng r,", "/dev/random w,"]);
-    expect(rules(hardwareRandomControl).filter((l) => / r?w,$/.test(l))).toEqual(["/sys/devices/virtual/misc/hw_random/rng_current w,", "/dev/random w,"]);
-    expect(udev(hardwareRandomControl)).toEqual(['KERNEL=="hwrng"']);
+  it.each([
+    "/dev/hwrng rw,",
+    "/run/udev/data/c10:183 r,",
+    "/sys/devices/virtual/misc/ r,",
+    "/sys/devices/virtual/misc/hw_random/rng_{available,current} r,",
+    "/sys/devices/virtual/misc/hw_random/rng_current w,",
+  ])("grants %s, as snapd does", (rule) => {
+    expect(rules).toContain(rule);
+  });
+
+  it.each(["/dev/hwrng r,", "/dev/random w,", "/sys/class/misc/ r,", "/sys/class/misc/hw_random r,"])("does not grant %s", (rule) => {
+    expect(rules).not.toContain(rule);
+  });
+
+  it("has nothing else, and tags the hw_random device", () => {
+    expect(rules).toHaveLength(5);
+    expect(udevOf(m, "connectedPlug", ctx)).toEqual(['KERNEL=="hw_random"']);
   });
 });

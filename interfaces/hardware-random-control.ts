@@ -1,5 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-import { HWRNG_READ } from "./hardware-random-observe.js";
+import { HWRNG_UDEV } from "./hardware-random-observe.js";
 
 export default defineInterface({
   name: "hardware-random-control",
@@ -9,11 +9,16 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
-    apparmor: `${HWRNG_READ}
-# Choosing the current source (as rngd does), and feeding entropy to the kernel pool.
+    // What rngd and similar tools need: the device read and written, and the
+    // choice of source (observe reads the device and the settings only).
+    apparmor: `
+/dev/hwrng rw,
+/run/udev/data/c10:183 r,
+/sys/devices/virtual/misc/ r,
+/sys/devices/virtual/misc/hw_random/rng_{available,current} r,
+# Choosing the current source.
 /sys/devices/virtual/misc/hw_random/rng_current w,
-/dev/random w,
 `,
-    udev: ['KERNEL=="hwrng"'],
+    udev: HWRNG_UDEV,
   },
 });

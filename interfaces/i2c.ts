@@ -1,11 +1,11 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalString, type ConnectedContext } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, optionalString, type ConnectedContext } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import { ValidationError } from "../src/errors/index.js";
 import type { AttrMap } from "../src/snap/index.js";
 
 export const I2C_PATH = /^\/dev\/i2c-[0-9]+$/;
 // A device directory under /sys/bus/i2c/devices, e.g. "1-0050" (bus-address) or a driver name.
-export const I2C_SYSFS_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
+export const I2C_SYSFS_NAME = /^[a-zA-Z0-9_-]+$/;
 
 function endpoint(attrs: AttrMap, where: string): { kind: "path"; path: string; bus: string } | { kind: "sysfs"; dir: string; name: string } {
   const path = attrs["path"];
@@ -26,8 +26,8 @@ export default defineInterface({
   baseDeclaration: {
     slots: { "allow-installation": { "slot-snap-type": ["gadget", "core"] }, "deny-auto-connection": true },
   },
+  // As in snapd: path or sysfs-name, not both; other attributes are left alone.
   sanitizeSlot: (slot) => {
-    onlyKnownAttrs(slot.attrs, ["path", "sysfs-name"]);
     const path = optionalString(slot.attrs, "path", I2C_PATH, "an I2C adapter node /dev/i2c-N");
     const name = optionalString(slot.attrs, "sysfs-name", I2C_SYSFS_NAME, "a device name under /sys/bus/i2c/devices");
     if ((path === undefined) === (name === undefined)) throw new AttributeProblem("i2c slot must set exactly one of path and sysfs-name");
@@ -38,17 +38,14 @@ export default defineInterface({
       const e = endpoint(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`);
       return e.kind === "path"
         ? `
-# I2C adapter ${e.bus}: its device node, and its sysfs description.
+# I2C adapter ${e.bus}: its device node, and its sysfs tree (on a platform
+# bus, or under an *.i2c controller).
 ${e.path} rw,
-/sys/class/i2c-dev/ r,
-/sys/devices/**/i2c-${e.bus}/ r,
-/sys/devices/**/i2c-${e.bus}/{name,uevent,i2c-dev/**} r,
+/sys/devices/platform/{*,**.i2c}/i2c-${e.bus}/** rw,
 `
         : `
-# One I2C device's attributes, as its driver exposes them.
-${e.dir} r,
-/sys/devices/**/i2c-[0-9]*/${e.name}/ r,
-/sys/devices/**/i2c-[0-9]*/${e.name}/** rw,
+# One I2C device's attributes, under its name in the I2C bus's device list.
+${e.dir}/** rw,
 `;
     },
     udev: (ctx: ConnectedContext) => {

@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalString, type ConnectedContext } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, optionalString, type ConnectedContext } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import { ValidationError } from "../src/errors/index.js";
 import type { AttrMap } from "../src/snap/index.js";
@@ -18,8 +18,8 @@ export default defineInterface({
   baseDeclaration: {
     slots: { "allow-installation": { "slot-snap-type": ["gadget", "core"] }, "deny-auto-connection": true },
   },
+  // As in snapd: path must name an IIO device node; other attributes are left alone.
   sanitizeSlot: (slot) => {
-    onlyKnownAttrs(slot.attrs, ["path"]);
     if (optionalString(slot.attrs, "path", IIO_PATH, "an IIO device node /dev/iio:deviceN") === undefined) {
       throw new AttributeProblem("iio slot must set path");
     }
@@ -28,13 +28,15 @@ export default defineInterface({
   connectedPlug: {
     apparmor: (ctx: ConnectedContext) => {
       const d = device(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`);
+      const n = d.name.slice("iio:device".length);
       return `
-# IIO device ${d.name}: its buffer node, and its channels and triggers in sysfs.
+# IIO device ${d.name}: its buffer node, and its channels and triggers in
+# sysfs, by bus name and where the device sits.
 ${d.path} rw,
-/sys/bus/iio/devices/ r,
-/sys/bus/iio/devices/${d.name} r,
-/sys/devices/**/${d.name}/ r,
-/sys/devices/**/${d.name}/** rwk,
+/sys/bus/iio/devices/${d.name}/ r,
+/sys/bus/iio/devices/${d.name}/** rwk,
+/sys/devices/**/iio:device${n}/** rwk,
+/sys/devices/**/iio:device${n}/ r,
 `;
     },
     udev: (ctx: ConnectedContext) => [`KERNEL=="${device(ctx.slot.attrs, `slot ${ctx.slotSnap.name}:${ctx.slot.name}`).name}"`],

@@ -9,10 +9,8 @@ export default defineInterface({
   },
   connectedPlug: {
     // libjack (JACK1) keeps its shared-memory segments and the server's
-    // sockets under /dev/shm/jack-<uid>/<server name>/.
+    // endpoints at /dev/shm/jack-<uid>/<server name>/jack*.
     apparmor: `
-owner /dev/shm/jack-[0-9]*/ r,
-owner /dev/shm/jack-[0-9]*/*/ r,
 owner /dev/shm/jack-[0-9]*/*/* rw,
 `,
   },

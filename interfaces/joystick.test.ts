@@ -12,12 +12,18 @@ const udevOf = (c: ConnectedContext): readonly string[] => udevOfRole(m, "connec
 
 describe("joystick", () => {
   it("tags exactly the intended devices, with acceptable udev matches", () => {
-    expect(udevOf(ctx())).toEqual(['SUBSYSTEM=="input", KERNEL=="js[0-9]*"', 'SUBSYSTEM=="input", KERNEL=="event[0-9]*", ENV{ID_INPUT_JOYSTICK}=="1"']);
+    expect(udevOf(ctx())).toEqual(['KERNEL=="js[0-9]*"', 'KERNEL=="event[0-9]*", SUBSYSTEM=="input", ENV{ID_INPUT_JOYSTICK}=="1"', 'KERNEL=="full", SUBSYSTEM=="mem"']);
     for (const u of udevOf(ctx())) expect(safeUdevMatch(u, "t")).toBe(u);
   });
   it("grants exactly the intended device nodes", () => {
     const devs = lines(snippetText(m.connectedPlug!.apparmor, ctx())).filter((l) => l.startsWith("/dev/"));
     expect(devs).toEqual(['/dev/input/js{[0-9],[12][0-9],3[01]} rw,', '/dev/input/event[0-9]* rw,']);
+  });
+  it("reads udev's records of evdev nodes from minor 65, as snapd does, and no input class listing", () => {
+    const all = lines(snippetText(m.connectedPlug!.apparmor, ctx()));
+    expect(all).toContain("/run/udev/data/c13:{6[5-9],[7-9][0-9],[1-9][0-9][0-9]*} r,");
+    expect(all).not.toContain("/sys/class/input/ r,");
+    expect(all).not.toContain("/run/udev/data/+input:input[0-9]* r,");
   });
 });
 

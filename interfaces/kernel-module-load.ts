@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface } from "../src/iface/index.js";
 import type { AttrMap, AttrValue } from "../src/snap/index.js";
 
 const MODULE_NAME = /^[-a-zA-Z0-9_]+$/;
@@ -15,22 +15,20 @@ export function moduleEntries(attrs: AttrMap): { name: string; load?: string; op
 function checkModule(entry: AttrValue, i: number): void {
   const where = `modules[${i}]`;
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new AttributeProblem(`${where} must be a map with name and load and/or options`);
-  const m = entry as AttrMap;
-  try {
-    onlyKnownAttrs(m, ["name", "load", "options"]);
-  } catch (err) {
-    throw new AttributeProblem(`${where}: ${(err as Error).message}`);
-  }
-  const { name, load, options } = m;
+  const { name, load, options } = entry as AttrMap;
   if (typeof name !== "string" || !MODULE_NAME.test(name)) throw new AttributeProblem(`${where} name ${JSON.stringify(name)} is not a kernel module name`);
   if (load !== undefined && (typeof load !== "string" || !LOADS.includes(load))) {
     throw new AttributeProblem(`${where} load ${JSON.stringify(load)} is not one of ${LOADS.join(", ")}`);
   }
-  if (options !== undefined) {
-    if (typeof options !== "string" || !MODULE_OPTIONS.test(options)) throw new AttributeProblem(`${where} options ${JSON.stringify(options)} are not module parameters (NAME or NAME=VALUE, space-separated)`);
+  if (options !== undefined && typeof options !== "string") throw new AttributeProblem(`${where} options must be a string, not ${JSON.stringify(options)}`);
+  // Empty options count as none. "*" (any options) is for dynamic loading only.
+  if (options) {
     if (load === "denied") throw new AttributeProblem(`${where}: options cannot be given for a module whose load is denied`);
+    if (!(load === "dynamic" && options === "*") && !MODULE_OPTIONS.test(options)) {
+      throw new AttributeProblem(`${where} options ${JSON.stringify(options)} are not module parameters (NAME or NAME=VALUE, space-separated)`);
+    }
   }
-  if (load === undefined && options === undefined) throw new AttributeProblem(`${where} must set load or options`);
+  if (load === undefined && !options) throw new AttributeProblem(`${where} must set load or options`);
 }
 
 export default defineInterface({
@@ -41,35 +39,36 @@ export default defineInterface({
     plugs: { "allow-installation": false, "deny-auto-connection": true },
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-connection": true },
   },
+  // snapd checks these when connecting; here they are checked at install.
+  // As there, other attributes and other keys of an entry are left alone.
   sanitizePlug: (plug) => {
-    onlyKnownAttrs(plug.attrs, ["modules"]);
     const modules = plug.attrs["modules"];
     if (!Array.isArray(modules) || modules.length === 0) throw new AttributeProblem("modules must be a non-empty list of {name, load, options} entries");
     modules.forEach(checkModule);
     return plug.attrs;
   },
   connectedPlug: {
-    // on-boot, denied and options are carried out by the system at boot
-    // (modules-load.d and modprobe.d), not by the snap. Only "dynamic" lets
-    // the snap load modules itself; the kernel cannot limit which module a
-    // holder of CAP_SYS_MODULE loads, so that grant is deliberately broad and
-    // the interface is super-privileged.
-    apparmor: (ctx) =>
-      moduleEntries(ctx.plug.attrs).some((m) => m.load === "dynamic")
-        ? `
-# load: dynamic — modprobe and the module tree it reads.
-capability sys_module,
-/{,usr/}{,s}bin/{modprobe,kmod} ixr,
-/{,usr/}lib/modules/ r,
-/{,usr/}lib/modules/** r,
-/etc/modprobe.d/ r,
-/etc/modprobe.d/** r,
-@{PROC}/modules r,
-/sys/module/ r,
-/sys/module/** r,
-`
-        : "",
-    seccomp: (ctx) => (moduleEntries(ctx.plug.attrs).some((m) => m.load === "dynamic") ? "init_module\nfinit_module" : ""),
+    // Everything happens in the module loader's configuration, none of it in
+    // the snap's confinement: on-boot modules are loaded at boot (and when
+    // connected), denied ones may not be loaded by anyone, and options apply
+    // whenever the module is loaded (for on-boot, dynamic or no load given).
+    // "dynamic" grants the snap no way to load modules itself (that is
+    // kernel-module-control's), and options "*" there sets nothing.
+    kmod: (ctx) => {
+      const load: string[] = [];
+      const deny: string[] = [];
+      const options: Record<string, string> = {};
+      const common = `/var/snap/${ctx.plugSnap.name}/common/`;
+      for (const m of moduleEntries(ctx.plug.attrs)) {
+        if (m.load === "denied") {
+          deny.push(m.name);
+          continue;
+        }
+        if (m.load === "on-boot") load.push(m.name);
+        if (m.options && m.options !== "*") options[m.name] = m.options.replaceAll("$SNAP_COMMON/", common).trim().split(/ +/).join(" ");
+      }
+      return { load, deny, options };
+    },
   },
   examples: { plug: { modules: [{ name: "rbd", load: "on-boot" }, { name: "dummy", load: "dynamic", options: "numdummies=2" }, { name: "floppy", load: "denied" }] } },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { snippetText, type ConnectedContext, type InterfaceModule } from "../src/iface/index.js";
 import { safeUdevMatch } from "../src/backends/validate.js";
 import type { AttrMap } from "../src/snap/index.js";
-import mod from "./kvm.js";
+import mod, { kvmModuleFor } from "./kvm.js";
 import { connectedContext, ruleLines, udevOf as udevOfRole } from "./test-support.js";
 
 const m: InterfaceModule = mod;
@@ -19,5 +19,21 @@ describe("kvm", () => {
     const devs = lines(snippetText(m.connectedPlug!.apparmor, ctx())).filter((l) => l.startsWith("/dev/"));
     expect(devs).toEqual(['/dev/kvm rw,']);
   });
+  it("grants snapd's sysfs parameters, and not /proc/cpuinfo", () => {
+    const all = lines(snippetText(m.connectedPlug!.apparmor, ctx()));
+    expect(all).toContain("/sys/module/kvm_hv/parameters/nested r,");
+    expect(all).toContain("/sys/module/kvm_amd/parameters/sev r,");
+    expect(all).not.toContain("@{PROC}/cpuinfo r,");
+    expect(all).not.toContain("/sys/module/kvm{,_intel,_amd}/parameters/* r,");
+  });
+  it.each([
+    [["fpu", "vme", "vmx", "sse"], "kvm_intel"],
+    [["fpu", "svm"], "kvm_amd"],
+    [["fpu"], "kvm"],
+    [[], "kvm"],
+  ])("loads the module for a CPU with flags %j: %s", (cpuFlags, module) => {
+    expect(kvmModuleFor(cpuFlags)).toBe(module);
+    const kmod = m.connectedPlug!.kmod as (c: ConnectedContext) => { load: string[] };
+    expect(kmod({ ...ctx(), host: { apparmorParser: new Set(), cpuFlags } }).load).toEqual([module]);
+  });
 });
-

@@ -1,7 +1,9 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
-const BUS_BASICS = `/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),`;
+const SERVICE = "bus=system path=/com/ubuntu/location/Service";
+const SESSION = "interface=com.ubuntu.location.Service.Session";
+const UPDATES = ['"{Start,Stop}PositionUpdates"', '"{Start,Stop}HeadingUpdates"', '"{Start,Stop}VelocityUpdates"'];
 
 export default defineInterface({
   name: "location-observe",
@@ -12,25 +14,48 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["app"] }, "deny-auto-connection": true, "deny-connection": true },
   },
   connectedPlug: {
-    apparmor: (ctx) => `
-${BUS_BASICS}
-# Create sessions with the service, start position updates and receive them.
-dbus (send, receive) bus=system path=/com/ubuntu/location/Service{,/**} interface={com.ubuntu.location.Service{,.*},org.freedesktop.DBus.Properties} peer=(label=${ctx.slotLabel}),
-dbus (send) bus=system path=/com/ubuntu/location/Service{,/**} interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${ctx.slotLabel}),
-`,
+    apparmor: (ctx) => {
+      const peer = `peer=(label=${ctx.slotLabel})`;
+      return `
+# The service's properties, creating a session, starting and stopping its
+# position, heading and velocity updates (at either session path), receiving
+# them, and introspecting the service.
+${SYSTEM_BUS_STRICT}
+dbus (send) ${SERVICE} interface=org.freedesktop.DBus.Properties member=Get ${peer},
+dbus (send) ${SERVICE} interface=com.ubuntu.location.Service member=CreateSessionForCriteria ${peer},
+${UPDATES.map((u) => `dbus (send) bus=system path=/sessions/* ${SESSION} member=${u} ${peer},`).join("\n")}
+${UPDATES.map((u) => `dbus (send) ${SERVICE}/sessions/* ${SESSION} member=${u} ${peer},`).join("\n")}
+dbus (receive) bus=system path=/sessions/* ${SESSION} member="Update{Position,Heading,Velocity}" ${peer},
+dbus (receive) ${SERVICE}/sessions/* ${SESSION} member="Update{Position,Heading,Velocity}" ${peer},
+dbus (receive) ${SERVICE} interface=org.freedesktop.DBus.Properties member=PropertiesChanged ${peer},
+dbus (receive) bus=system path=/ interface=org.freedesktop.DBus.ObjectManager peer=(label=unconfined),
+dbus (send) ${SERVICE} interface=org.freedesktop.DBus.Introspectable member=Introspect ${peer},
+`;
+    },
   },
   connectedSlot: {
-    apparmor: (ctx) => `
-# Serve the observer's sessions and send it position, heading and velocity updates.
-dbus (send, receive) bus=system path=/com/ubuntu/location/Service{,/**} peer=(label=${ctx.plugLabel}),
-`,
+    apparmor: (ctx) => {
+      const peer = `peer=(label=${ctx.plugLabel})`;
+      return `
+# Hosting the connected client's sessions and sending it updates.
+dbus (bind) bus=system name="com.ubuntu.location.Service.Session",
+dbus (receive) ${SERVICE} interface=com.ubuntu.location.Service member=CreateSessionForCriteria ${peer},
+dbus (receive) ${SERVICE} interface=org.freedesktop.DBus.Properties member=Get ${peer},
+${UPDATES.map((u) => `dbus (receive) bus=system path=/sessions/* ${SESSION} member=${u} ${peer},`).join("\n")}
+dbus (send) bus=system path=/sessions/* ${SESSION} member="Update{Position,Heading,Velocity}" ${peer},
+dbus (send) ${SERVICE} interface=org.freedesktop.DBus.Properties member=PropertiesChanged ${peer},
+`;
+    },
   },
   permanentSlot: {
     apparmor: `
-# Operating as the location service: its well-known name on the system bus.
-${BUS_BASICS}
-dbus (bind) bus=system name=com.ubuntu.location.Service,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID} peer=(name=org.freedesktop.DBus),
+# Operating as the location service: its name on the system bus, and the
+# bus's standard interfaces on its objects for unconfined callers.
+${SYSTEM_BUS_STRICT}
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member="{Request,Release}Name" peer=(name=org.freedesktop.DBus, label=unconfined),
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member="GetConnectionUnix{ProcessID,User}" peer=(label=unconfined),
+dbus (bind) bus=system name="com.ubuntu.location.Service",
+dbus (receive, send) ${SERVICE}{,/**} interface=org.freedesktop.DBus** peer=(label=unconfined),
 `,
   },
 });

@@ -1,4 +1,7 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
+
+const LOGIN1 = "bus=system path=/org/freedesktop/login1";
 
 export default defineInterface({
   name: "login-session-observe",
@@ -9,29 +12,32 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Login records, as read by who, last, lastlog and faillog (k: they lock while reading).
+# who (coreutils, wherever the base keeps it), lastlog, faillog and
+# loginctl, with the login records they read (k: they lock while reading)
+# and systemd-logind's per-session state files.
+/{bin/,usr/bin/,usr/bin/gnu,usr/lib/cargo/bin/coreutils/}who ixr,
 /var/log/wtmp rk,
-/var/log/btmp r,
 /{,var/}run/utmp rk,
+/{,usr/}bin/lastlog ixr,
 /var/log/lastlog rk,
+/{,usr/}bin/faillog ixr,
 /var/log/faillog rk,
-/{,usr/}bin/{who,w,users,last,lastlog,faillog,loginctl} ixr,
-# systemd-logind's per-session state files.
 /run/systemd/sessions/ r,
 /run/systemd/sessions/*[0-9] rk,
-/run/systemd/users/ r,
-/run/systemd/users/* r,
-/run/systemd/seats/ r,
-/run/systemd/seats/* r,
-# logind on the system bus: listing and reading only (loginctl list-*, show-*).
-# No peer label: logind may be started on demand by the bus.
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
-dbus (send) bus=system path=/org/freedesktop/login1{,/seat/*,/session/*,/user/*} interface=org.freedesktop.DBus.Introspectable member=Introspect,
-dbus (send) bus=system path=/org/freedesktop/login1{,/seat/*,/session/*,/user/*} interface=org.freedesktop.DBus.Properties member={Get,GetAll},
-dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member={ListSeats,ListSessions,ListUsers,GetSeat,GetSession,GetUser,GetSessionByPID,GetUserByPID},
-dbus (receive) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member={SessionNew,SessionRemoved,UserNew,UserRemoved,SeatNew,SeatRemoved,PrepareForShutdown,PrepareForSleep} peer=(label=unconfined),
-dbus (receive) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label=unconfined),
+/{,usr/}bin/loginctl ixr,
+# logind on the system bus, for listing and reading only. Calls name no
+# peer: logind may be started on demand by the bus.
+${SYSTEM_BUS_STRICT}
+dbus (send) ${LOGIN1}{,/seat/*,/session/*,/user/*} interface=org.freedesktop.DBus.Introspectable member=Introspect,
+dbus (send) ${LOGIN1}{,/seat/*,/session/*,/user/*} interface=org.freedesktop.DBus.Properties member=Get{,All},
+dbus (receive) ${LOGIN1} interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label=unconfined),
+dbus (receive) ${LOGIN1} interface=org.freedesktop.login1.Manager member={Session,User,Seat}New peer=(label=unconfined),
+dbus (receive) ${LOGIN1} interface=org.freedesktop.login1.Manager member={Session,User,Seat}Removed peer=(label=unconfined),
+# snapd's rule here reads PrepareFor{Shutdow,Sleep}: shutdown notices do not
+# match it, so only the sleep notice is allowed.
+dbus (receive) ${LOGIN1} interface=org.freedesktop.login1.Manager member=PrepareForSleep peer=(label=unconfined),
+dbus (send) ${LOGIN1} interface=org.freedesktop.login1.Manager member=List{Seats,Sessions,Users},
+dbus (send) ${LOGIN1} interface=org.freedesktop.login1.Manager member=Get{Seat,Session,User},
 `,
   },
 });

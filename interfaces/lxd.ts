@@ -13,7 +13,6 @@ export default defineInterface({
     // root-equivalent, which is why the base declaration denies it by default.
     apparmor: `
 /var/snap/lxd/common/lxd/unix.socket rw,
-@{PROC}/sys/net/ipv6/conf/all/disable_ipv6 r,
 `,
     // The lxc client asks the kernel about network interfaces over generic netlink.
     seccomp: `

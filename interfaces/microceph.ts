@@ -9,12 +9,14 @@ export default defineInterface({
     slots: { "allow-installation": false, "deny-auto-connection": true, "deny-connection": true },
   },
   connectedPlug: {
+    // Managing the cluster through MicroCeph's API. (Not its configuration
+    // and keyrings: snapd grants the socket only.)
     apparmor: `
-# MicroCeph's control API socket, and the cluster configuration and keyrings
-# a Ceph client needs to reach the cluster.
 /var/snap/microceph/common/state/control.socket rw,
-/var/snap/microceph/current/conf/ r,
-/var/snap/microceph/current/conf/** r,
+`,
+    // The client asks the kernel about network interfaces over generic netlink.
+    seccomp: `
+socket AF_NETLINK - NETLINK_GENERIC
 `,
   },
 });

@@ -43,9 +43,9 @@ describe("mpris", () => {
   });
   it("owns exactly the player name, or the snap name when none is given", () => {
     const named = lines(snippetText(m.permanentSlot!.apparmor, permanent({ name: "vlc" })));
-    expect(named.filter((l) => l.startsWith("dbus (bind)"))).toEqual(["dbus (bind) bus=session name=org.mpris.MediaPlayer2.vlc{,.*},"]);
+    expect(named.filter((l) => l.startsWith("dbus (bind)"))).toEqual(['dbus (bind) bus=session name="org.mpris.MediaPlayer2.vlc{,.*}",']);
     const plain = lines(snippetText(m.permanentSlot!.apparmor, permanent({})));
-    expect(plain.filter((l) => l.startsWith("dbus (bind)"))).toEqual(["dbus (bind) bus=session name=org.mpris.MediaPlayer2.@{SNAP_NAME}{,.*},"]);
+    expect(plain.filter((l) => l.startsWith("dbus (bind)"))).toEqual(['dbus (bind) bus=session name="org.mpris.MediaPlayer2.@{SNAP_INSTANCE_NAME}{,.*}",']);
     expect(() => snippetText(m.permanentSlot!.apparmor, permanent({ name: "a,b" }))).toThrow();
   });
   it("talks only to the connected peer on the session bus", () => {
@@ -54,5 +54,22 @@ describe("mpris", () => {
     expect(plugSide).not.toContain("bus=system");
     expect(snippetText(m.connectedSlot!.apparmor, ctx())).toContain("peer=(label=\"snap.c.one\")");
   });
-});
 
+  it.each([
+    ["connectedPlug", 'dbus (send) bus=session path=/ interface=org.freedesktop.DBus member=ListNames peer=(name="org.freedesktop.DBus", label="{plasmashell,unconfined}"),', true],
+    ["connectedPlug", 'unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),', true],
+    ["connectedSlot", 'dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable peer=(label="snap.c.one"),', true],
+    ["connectedSlot", 'dbus (send) bus=session path=/org/mpris/MediaPlayer2 interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label="snap.c.one"),', true],
+    // Broader than snapd: gone.
+    ["connectedSlot", 'dbus (send) bus=session path=/org/mpris/MediaPlayer2 peer=(label="snap.c.one"),', false],
+    ["connectedPlug", 'dbus (receive) bus=session path=/org/mpris/MediaPlayer2 interface=org.mpris.MediaPlayer2.Player member=Seeked peer=(label="snap.s.one"),', false],
+  ] as const)("%s: %s granted: %s", (role, rule, granted) => {
+    expect(lines(snippetText(m[role]!.apparmor, ctx())).includes(rule)).toBe(granted);
+  });
+  it("lets the player call itself and the desktop drive it", () => {
+    const l = lines(snippetText(m.permanentSlot!.apparmor, permanent({})));
+    expect(l).toContain("dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label=@{profile_name}),");
+    expect(l).toContain('dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label="{plasmashell,unconfined}"),');
+    expect(l).not.toContain("dbus (send) bus=session path=/org/mpris/MediaPlayer2 peer=(label=unconfined),");
+  });
+});

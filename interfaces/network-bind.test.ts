@@ -6,13 +6,27 @@ import { DEFAULT_SECCOMP_TEMPLATE, parseSeccompSource } from "../src/backends/se
 import { buildCompiler, runConfined } from "../src/backends/seccomp/test-support.js";
 import { compileSeccompBatch } from "../src/system/index.js";
 import networkBind from "./network-bind.js";
-import { connectedContext, ruleLines, seccompOf } from "./test-support.js";
+import { connectedContext, ruleLines, seccompOf, snippet } from "./test-support.js";
 
 const seccomp = seccompOf(networkBind, "connectedPlug", connectedContext(networkBind, {}, {}, { system: true }));
 
 describe("network-bind", () => {
   it("grants IP sockets and serving: bind, listen, accept, accept4 (which the default template leaves out)", () => {
-    expect(ruleLines(seccomp)).toEqual(["socket AF_INET", "socket AF_INET6", "bind", "listen", "accept", "accept4"]);
+    expect(ruleLines(seccomp)).toEqual(["bind", "listen", "accept", "accept4", "socket AF_NETLINK - NETLINK_ROUTE", "socket AF_INET", "socket AF_INET6"]);
+  });
+
+  it.each([
+    "@{etc_ro}/hosts r,",
+    "@{run}/nscd/socket rw,",
+    "/run/systemd/resolve/stub-resolv.conf rk,",
+    "network netlink dgram,",
+    'dbus (send) bus=system path="/org/freedesktop/resolve1" interface="org.freedesktop.resolve1.Manager" member="Resolve{Address,Hostname,Record,Service}" peer=(name="org.freedesktop.resolve1"),',
+    "/etc/{,libre}ssl/certs/{,**} r,",
+    "/etc/hosts.allow r,",
+    "@{PROC}/sys/net/ipv4/ip_local_port_range r,",
+    "@{PROC}/@{pid}/net/ipv6_route r,",
+  ])("grants what snapd's does: %s", (rule) => {
+    expect(ruleLines(snippet(networkBind, "connectedPlug", connectedContext(networkBind, {}, {}, { system: true })))).toContain(rule);
   });
 });
 

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "network-status",
@@ -12,10 +13,8 @@ export default defineInterface({
 # The NetworkMonitor portal of xdg-desktop-portal on the session bus: its
 # methods (GetStatus, GetAvailable, GetMetered, GetConnectivity, CanReach)
 # and its "changed" signal.
-owner /run/user/[0-9]*/bus rw,
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 dbus (send, receive) bus=session path=/org/freedesktop/portal/desktop interface=org.freedesktop.portal.NetworkMonitor peer=(label=unconfined),
-dbus (send) bus=session path=/org/freedesktop/portal/desktop interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
 `,
   },
 });

@@ -9,15 +9,39 @@ const m: InterfaceModule = mod;
 const ctx = (plugAttrs: AttrMap = {}, slotAttrs: AttrMap = {}): ConnectedContext => connectedContext(m, plugAttrs, slotAttrs);
 const lines = ruleLines;
 const udevOf = (c: ConnectedContext): readonly string[] => udevOfRole(m, "connectedPlug", c);
+const rules = lines(snippetText(m.connectedPlug!.apparmor, ctx()));
 
 describe("opengl", () => {
-  it("tags exactly the intended devices, with acceptable udev matches", () => {
-    expect(udevOf(ctx())).toEqual(['SUBSYSTEM=="drm", KERNEL=="card[0-9]*"', 'SUBSYSTEM=="drm", KERNEL=="renderD[0-9]*"', 'KERNEL=="nvidia[0-9]*"', 'KERNEL=="nvidiactl"', 'KERNEL=="nvidia-modeset"', 'KERNEL=="nvidia-uvm"', 'KERNEL=="nvidia-uvm-tools"']);
-    for (const u of udevOf(ctx())) expect(safeUdevMatch(u, "t")).toBe(u);
+  it("tags the devices snapd tags, with acceptable udev matches", () => {
+    const u = udevOf(ctx());
+    expect(u).toContain('SUBSYSTEM=="drm", KERNEL=="card[0-9]*"');
+    expect(u).toContain('KERNEL=="renderD[0-9]*"');
+    expect(u).toContain('SUBSYSTEM=="kfd", KERNEL=="kfd"');
+    expect(u).toContain('SUBSYSTEM=="nvidia-gpu-v2", KERNEL=="ctrl"');
+    expect(u).toHaveLength(19);
+    // snapd does not tag NVIDIA's sysfs-less nodes.
+    expect(u).not.toContain('KERNEL=="nvidiactl"');
+    for (const x of u) expect(safeUdevMatch(x, "t")).toBe(x);
   });
-  it("grants exactly the intended device nodes", () => {
-    const devs = lines(snippetText(m.connectedPlug!.apparmor, ctx())).filter((l) => l.startsWith("/dev/"));
-    expect(devs).toEqual(['/dev/dri/ r,', '/dev/dri/card[0-9]* rw,', '/dev/dri/renderD[0-9]* rw,', '/dev/dri/by-path/ r,', '/dev/nvidiactl rw,', '/dev/nvidia[0-9]* rw,', '/dev/nvidia-modeset rw,', '/dev/nvidia-uvm rw,', '/dev/nvidia-uvm-tools rw,', '/dev/nvidia-caps/ r,', '/dev/nvidia-caps/nvidia-cap[0-9]* rw,']);
+  it.each([
+    ["/dev/dri/card[0-9]* rw,", true],
+    ["/dev/nvidia* rw,", true],
+    ["/dev/kfd rw,", true],
+    ["/dev/mali[0-9]* rw,", true],
+    ["/dev/dma_heap/linux,cma rw,", true],
+    ['unix (send, receive) type=stream peer=(label="Xorg"),', true],
+    ["/run/nvidia-persistenced/socket rw,", true],
+    ["/sys/devices/**/drm{,_dp_aux_dev}/** r,", true],
+    ["/usr/share/libdrm/amdgpu.ids r,", true],
+    // Broader than snapd: gone.
+    ["/dev/dri/by-path/ r,", false],
+    ["/etc/vulkan/** r,", false],
+    ["owner @{HOME}/.cache/mesa_shader_cache/** rwk,", false],
+    ["@{PROC}/driver/nvidia/capabilities/** r,", false],
+  ])("%s granted: %s", (rule, granted) => {
+    expect(rules.includes(rule)).toBe(granted);
+  });
+  it("leaves out snapd's host-filesystem view", () => {
+    expect(rules.some((l) => l.includes("/var/lib/snapd/hostfs"))).toBe(false);
   });
 });
-

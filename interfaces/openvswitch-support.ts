@@ -8,21 +8,9 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
-    apparmor: `
-# ovs-vswitchd programs the openvswitch kernel datapath over generic netlink
-# and creates its bridge ports; ovsdb asks uuidd for UUIDs.
-capability net_admin,
-network netlink raw,
-network netlink dgram,
-/run/uuidd/request rw,
-/sys/module/openvswitch/ r,
-/sys/module/openvswitch/** r,
-/dev/net/tun rw,
-`,
-    seccomp: `
-socket AF_NETLINK - NETLINK_GENERIC
-socket AF_NETLINK - NETLINK_ROUTE
-`,
-    udev: ['KERNEL=="tun"'],
+    // Only the kernel datapath is loaded for the snap; what the daemons do
+    // with it (netlink, bridge ports) comes from the interfaces they also
+    // plug (openvswitch, network-control).
+    kmod: { load: ["openvswitch"] },
   },
 });

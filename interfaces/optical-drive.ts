@@ -1,4 +1,4 @@
-import { defineInterface, onlyKnownAttrs, optionalBool } from "../src/iface/index.js";
+import { defineInterface, optionalBool } from "../src/iface/index.js";
 
 export default defineInterface({
   name: "optical-drive",
@@ -13,7 +13,8 @@ export default defineInterface({
     },
   },
   sanitizePlug: (plug) => {
-    onlyKnownAttrs(plug.attrs, ["write"]);
+    // As in snapd, only "write" is checked (it must be a boolean); other
+    // attributes are ignored.
     optionalBool(plug.attrs, "write");
     return plug.attrs;
   },
@@ -22,11 +23,16 @@ export default defineInterface({
 # SCSI CD/DVD/BD drives (block major 11) and the drive capability table.
 /dev/sr[0-9]* r,
 /dev/scd[0-9]* r,
+# Every SCSI generic node is named; the udev tags below pick out the optical
+# drives among them (peripheral types 4, write-once, and 5, CD/DVD).
+/dev/sg[0-9]* r,
 @{PROC}/sys/dev/cdrom/info r,
 /run/udev/data/b11:[0-9]* r,
-${ctx.plug.attrs["write"] === true ? "# write: true — burning discs.\n/dev/sr[0-9]* w,\n/dev/scd[0-9]* w," : ""}
+${ctx.plug.attrs["write"] === true ? "# write: true — burning discs.\n/dev/sr[0-9]* w,\n/dev/scd[0-9]* w,\n/dev/sg[0-9]* w," : ""}
 `,
-    udev: ['SUBSYSTEM=="block", KERNEL=="sr[0-9]*"', 'SUBSYSTEM=="block", KERNEL=="scd[0-9]*"'],
+    // snapd writes the type match as "4|5"; "[45]" is the same set in a
+    // form udev matches here may contain.
+    udev: ['KERNEL=="sr[0-9]*"', 'KERNEL=="scd[0-9]*"', 'SUBSYSTEM=="scsi_generic", SUBSYSTEMS=="scsi", ATTRS{type}=="[45]"'],
   },
   examples: { plug: { write: true } },
 });

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "password-manager-service",
@@ -8,16 +9,17 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
-    // Sensitive: every secret the user's keyring holds is reachable through these.
+    // Sensitive: every secret the user's keyring holds is reachable through
+    // these. Both APIs name what they fetch in message data, which AppArmor
+    // does not see, so one app's secrets cannot be kept from another's.
     apparmor: `
-owner /run/user/[0-9]*/bus rw,
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 # The freedesktop Secret Service (gnome-keyring, KeePassXC, kwallet's bridge).
-dbus (send, receive) bus=session path=/org/freedesktop/secrets{,/**} interface=org.freedesktop.Secret.* peer=(label=unconfined),
-dbus (send) bus=session path=/org/freedesktop/secrets{,/**} interface=org.freedesktop.DBus.Properties member={Get,GetAll,Set} peer=(label=unconfined),
-dbus (receive) bus=session path=/org/freedesktop/secrets{,/**} interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label=unconfined),
+dbus (receive, send) bus=session path=/org/freedesktop/secrets{,/**} interface=org.freedesktop.DBus.* peer=(label=unconfined),
+dbus (receive, send) bus=session path=/org/freedesktop/secrets{,/**} interface=org.freedesktop.Secret.{Collection,Item,Prompt,Service,Session} peer=(label=unconfined),
 # KDE's KWallet daemon.
-dbus (send, receive) bus=session path=/modules/kwalletd{,5,6} interface=org.kde.KWallet peer=(label=unconfined),
+dbus (receive, send) bus=session path=/modules/kwalletd{,[56]} interface=org.freedesktop.DBus.* peer=(label=unconfined),
+dbus (receive, send) bus=session path=/modules/kwalletd{,[56]} interface=org.kde.KWallet peer=(label=unconfined),
 `,
   },
 });

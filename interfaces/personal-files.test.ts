@@ -39,12 +39,8 @@ describe("personal-files", () => {
   it("grants exactly the named paths, read-only or writable, for the owner", () => {
     const text = snippetText(m.connectedPlug!.apparmor, ctx({ read: ["$HOME/.aws"], write: ["$HOME/.config/doctl"] }));
     expect(lines(text)).toEqual([
-      "owner @{HOME}/.aws rk,",
-      "owner @{HOME}/.aws/ r,",
-      "owner @{HOME}/.aws/** rk,",
-      "owner @{HOME}/.config/doctl rwkl,",
-      "owner @{HOME}/.config/doctl/ rw,",
-      "owner @{HOME}/.config/doctl/** rwkl,",
+      'owner "@{HOME}/.aws{,/,/**}" rk,',
+      'owner "@{HOME}/.config/doctl{,/,/**}" rwkl,',
     ]);
   });
   it("checks paths again where they land in a rule", () => {

@@ -18,11 +18,11 @@ function paths(attrs: AttrMap, key: "read" | "write"): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** AppArmor rules for one "$HOME/…" path: the file or directory itself and, for a directory, what is below it. */
+/** The AppArmor rule for one "$HOME/…" path: the file or directory itself and, for a directory, what is below it. */
 function rules(p: string, perms: string): string[] {
   // Checked at install by sanitizePlug; checked again where it lands in a rule.
   const rel = safeAbsolutePath(p.slice("$HOME".length), `personal-files path ${JSON.stringify(p)}`);
-  return [`owner @{HOME}${rel} ${perms},`, `owner @{HOME}${rel}/ ${perms === "rk" ? "r" : "rw"},`, `owner @{HOME}${rel}/** ${perms},`];
+  return [`owner "@{HOME}${rel}{,/,/**}" ${perms},`];
 }
 
 export default defineInterface({
@@ -34,14 +34,19 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   sanitizePlug: (plug) => {
-    const read = optionalStringList(plug.attrs, "read", homePathProblem) ?? [];
-    const write = optionalStringList(plug.attrs, "write", homePathProblem) ?? [];
-    if (read.length === 0 && write.length === 0) throw new AttributeProblem('personal-files plug must set "read" or "write" paths');
+    // As in snapd: at least one of the two lists must be given (it may be
+    // empty); other attributes are ignored.
+    optionalStringList(plug.attrs, "read", homePathProblem);
+    optionalStringList(plug.attrs, "write", homePathProblem);
+    if (plug.attrs["read"] === undefined && plug.attrs["write"] === undefined) throw new AttributeProblem('personal-files plug must set "read" or "write" paths');
     return plug.attrs;
   },
   connectedPlug: {
     // Restricted by the base declaration because each path is arbitrary; hidden
     // files (credentials, shell start-up files) are what this is usually used for.
+    // snapd also creates the missing directories between $HOME and each write
+    // path when an app starts. Plugboard has no such step, and these rules
+    // cover only the path and what is below it, so such parents must exist.
     apparmor: (ctx) =>
       [
         "# Paths the plug names in the connecting user's home directory.",

@@ -19,5 +19,9 @@ describe("physical-memory-observe", () => {
     const devs = lines(snippetText(m.connectedPlug!.apparmor, ctx())).filter((l) => l.startsWith("/dev/"));
     expect(devs).toEqual(['/dev/mem r,']);
   });
+  it("reads page maps, and has no raw I/O capability", () => {
+    const all = lines(snippetText(m.connectedPlug!.apparmor, ctx()));
+    expect(all).toContain("@{PROC}/@{pids}/pagemap r,");
+    expect(all).not.toContain("capability sys_rawio,");
+  });
 });
-

@@ -9,9 +9,12 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Read-only /dev/mem; opening it at all needs CAP_SYS_RAWIO.
+# Read-only /dev/mem (on kernels with STRICT_DEVMEM, only the regions the
+# architecture exposes). No sys_rawio, as in snapd: where the kernel asks for
+# it, the open is refused.
 /dev/mem r,
-capability sys_rawio,
+# Which physical page backs each virtual page, for any process.
+@{PROC}/@{pids}/pagemap r,
 `,
     udev: ['KERNEL=="mem"'],
   },

@@ -24,7 +24,9 @@ describe("polkit", () => {
     [{ "install-rules": [{ name: "../x.rules", "sha3-384": DIGEST }] }, /not a polkit rules file name/],
     [{ "install-rules": [{ name: "x.conf", "sha3-384": DIGEST }] }, /not a polkit rules file name/],
     [{ "install-rules": [{ name: "x.rules", "sha3-384": DIGEST, mode: "0644" }] }, /unknown attribute "mode"/],
-    [{ "action-prefix": "org.example.app", other: true }, /unknown attribute "other"/],
+    [{ "install-rules": [{ name: "a..b.rules", "sha3-384": DIGEST }] }, /not a polkit rules file name/],
+    [{ "install-rules": [{ name: "-a.rules", "sha3-384": DIGEST }] }, /not a polkit rules file name/],
+    [{ "install-rules": [{ name: `${"a".repeat(65)}.rules`, "sha3-384": DIGEST }] }, /not a polkit rules file name/],
   ])("refuses %j", (attrs, re) => {
     expect(() => m.sanitizePlug!(endpoint("c", "p", attrs as AttrMap))).toThrow(AttributeProblem);
     expect(() => m.sanitizePlug!(endpoint("c", "p", attrs as AttrMap))).toThrow(re);
@@ -35,7 +37,13 @@ describe("polkit", () => {
   it("talks to polkitd only when an action prefix is set", () => {
     expect(snippetText(m.connectedPlug!.apparmor, ctx({ "install-rules": [{ name: "x.rules", "sha3-384": DIGEST }] })).trim()).toBe("");
     const text = snippetText(m.connectedPlug!.apparmor, ctx({ "action-prefix": "org.example.app" }));
-    expect(text).toContain("interface=org.freedesktop.PolicyKit1.Authority member={CheckAuthorization,CancelCheckAuthorization,RegisterAuthenticationAgentWithOptions}");
+    expect(text).toContain('interface="org.freedesktop.PolicyKit1.Authority" member="{,Cancel}CheckAuthorization" peer=(label=unconfined),');
+    // Any Properties call, as snapd; no Changed signal (snapd has none).
+    expect(text).toContain('dbus (send) bus=system path="/org/freedesktop/PolicyKit1/Authority" interface="org.freedesktop.DBus.Properties" peer=(label=unconfined),');
+    expect(text).not.toContain("member=Changed");
+  });
+  it("accepts snapd's rule names and ignores other attributes", () => {
+    expect(() => m.sanitizePlug!(endpoint("c", "p", { "install-rules": [{ name: "_x.y-z.rules", "sha3-384": DIGEST }], other: true }))).not.toThrow();
   });
 });
 

@@ -1,11 +1,13 @@
 import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalString } from "../src/iface/index.js";
 import type { AttrMap, AttrValue } from "../src/snap/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 // A D-Bus well-known name: two or more dot-separated elements of letters,
 // digits, "_" and "-", none starting with a digit, 255 characters at most.
 const BUS_NAME = /^[A-Za-z_-][A-Za-z0-9_-]*(\.[A-Za-z_-][A-Za-z0-9_-]*)+$/;
-// A rules file name as polkitd loads them from its rules.d directory.
-const RULE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.rules$/;
+// A rules file name: dot-separated non-empty elements of letters, digits,
+// "_" and "-" (not starting with "-"), at most 64 characters, then ".rules".
+const RULE_FILE = /^(?=.{1,64}\.rules$)\w[\w-]*(\.\w[\w-]*)*\.rules$/;
 // A SHA3-384 digest in the assertion encoding: 48 bytes, base64url without padding.
 const SHA3_384 = /^[A-Za-z0-9_-]{64}$/;
 
@@ -37,7 +39,7 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   sanitizePlug: (plug) => {
-    onlyKnownAttrs(plug.attrs, ["action-prefix", "install-rules"]);
+    // Other attributes are ignored, as in snapd.
     const prefix = optionalString(plug.attrs, "action-prefix", BUS_NAME, "a D-Bus style name such as org.example.app");
     if (prefix !== undefined && prefix.length > 255) throw new AttributeProblem("action-prefix is longer than 255 characters");
     const rules = plug.attrs["install-rules"];
@@ -45,6 +47,10 @@ export default defineInterface({
     if (prefix === undefined && rules === undefined) throw new AttributeProblem('polkit plug must set "action-prefix" or "install-rules"');
     return plug.attrs;
   },
+  // snapd also installs the plug's polkit policy files (meta/polkit/PLUG.*.policy,
+  // whose action IDs must start with the prefix) and, with install-rules,
+  // its rules files whose SHA3-384 digests match. Plugboard has no polkit
+  // backend: only the attributes are checked here.
   connectedPlug: {
     // Only a plug with an action prefix checks authorisations itself.
     apparmor: (ctx) =>
@@ -52,12 +58,11 @@ export default defineInterface({
         ? ""
         : `
 # polkitd's Authority: check (or cancel checking) whether a subject may perform an action.
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.PolicyKit1.Authority member={CheckAuthorization,CancelCheckAuthorization,RegisterAuthenticationAgentWithOptions} peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),
-dbus (receive) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.PolicyKit1.Authority member=Changed peer=(label=unconfined),
+${SYSTEM_BUS_STRICT}
+dbus (send) bus=system path="/org/freedesktop/PolicyKit1/Authority" interface="org.freedesktop.PolicyKit1.Authority" member="{,Cancel}CheckAuthorization" peer=(label=unconfined),
+dbus (send) bus=system path="/org/freedesktop/PolicyKit1/Authority" interface="org.freedesktop.PolicyKit1.Authority" member="RegisterAuthenticationAgentWithOptions" peer=(label=unconfined),
+dbus (send) bus=system path="/org/freedesktop/PolicyKit1/Authority" interface="org.freedesktop.DBus.Properties" peer=(label=unconfined),
+dbus (send) bus=system path="/org/freedesktop/PolicyKit1/Authority" interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label=unconfined),
 `,
   },
   examples: { plug: { "action-prefix": "org.example.app" } },

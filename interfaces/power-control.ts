@@ -8,15 +8,26 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
+    // Not the system's sleep states (/sys/power), nor asynchronous callbacks,
+    // autosuspend delays or PM QoS of devices, which are often unsafe to change.
     apparmor: `
-# System sleep states and their tunables.
-/sys/power/ r,
-/sys/power/{state,disk,mem_sleep,autosleep,wakeup_count,image_size,reserved_size,resume,resume_offset,pm_async,pm_freeze_timeout,sync_on_suspend} rw,
-/sys/power/{wake_lock,wake_unlock} rw,
-# Per-device runtime power management and wake-up sources.
-/sys/devices/**/power/ r,
-/sys/devices/**/power/{control,wakeup,autosuspend_delay_ms} rw,
-/sys/devices/**/power/* r,
+# Devices' power settings: all readable; wake-up and runtime power
+# management may be changed.
+/sys/devices/**/power/{,*} r,
+/sys/devices/**/power/wakeup w,
+/sys/devices/**/power/control w,
+# Android kernels' switch for low-power sleep levels.
+/sys/module/lpm_levels/parameters/sleep_disabled rw,
+# Battery charge thresholds (both the ThinkPad names and the kernel's
+# standard ones), and what the tools that set them read (auto-cpufreq).
+/sys/devices/**/power_supply/BAT[0-9]*/charge_start_threshold rw,
+/sys/devices/**/power_supply/BAT[0-9]*/charge_stop_threshold rw,
+/sys/devices/**/power_supply/BAT[0-9]*/charge_control_start_threshold rw,
+/sys/devices/**/power_supply/BAT[0-9]*/charge_control_end_threshold rw,
+/sys/devices/**/power_supply/BAT[0-9]*/type r,
+/sys/devices/**/power_supply/BAT[0-9]*/status r,
+/sys/devices/**/power_supply/AC/type r,
+/sys/devices/**/power_supply/AC/online r,
 `,
   },
 });

@@ -9,15 +9,28 @@ const m: InterfaceModule = mod;
 const ctx = (plugAttrs: AttrMap = {}, slotAttrs: AttrMap = {}): ConnectedContext => connectedContext(m, plugAttrs, slotAttrs);
 const lines = ruleLines;
 const udevOf = (c: ConnectedContext): readonly string[] => udevOfRole(m, "connectedPlug", c);
+const rules = lines(snippetText(m.connectedPlug!.apparmor, ctx()));
 
 describe("ppp", () => {
-  it("tags exactly the intended devices, with acceptable udev matches", () => {
-    expect(udevOf(ctx())).toEqual(['KERNEL=="ppp"', 'SUBSYSTEM=="tty", KERNEL=="ttyUSB[0-9]*"', 'SUBSYSTEM=="tty", KERNEL=="ttyACM[0-9]*"']);
+  it("tags the PPP device and serial ttys, with acceptable udev matches", () => {
+    expect(udevOf(ctx())).toEqual(['KERNEL=="ppp"', 'KERNEL=="tty[a-zA-Z]*[0-9]*"']);
     for (const u of udevOf(ctx())) expect(safeUdevMatch(u, "t")).toBe(u);
   });
   it("grants exactly the intended device nodes", () => {
-    const devs = lines(snippetText(m.connectedPlug!.apparmor, ctx())).filter((l) => l.startsWith("/dev/"));
-    expect(devs).toEqual(['/dev/ppp rw,', '/dev/ttyUSB[0-9]* rw,', '/dev/ttyACM[0-9]* rw,']);
+    expect(rules.filter((l) => l.startsWith("/dev/"))).toEqual(["/dev/ppp rw,", "/dev/tty[^0-9]* rw,"]);
+  });
+  it("loads ppp_generic", () => {
+    expect(mod.connectedPlug.kmod).toEqual({ load: ["ppp_generic"] });
+  });
+  it.each([
+    ["/etc/ppp/** rwix,", true],
+    ["/var/log/ppp* rw,", true],
+    ["/run/lock/*tty[^0-9]* rw,", true],
+    ["@{PROC}/tty/drivers r,", true],
+    // Broader than snapd: gone.
+    ["capability net_admin,", false],
+    ["network pppox,", false],
+  ])("%s granted: %s", (rule, granted) => {
+    expect(rules.includes(rule)).toBe(granted);
   });
 });
-

@@ -8,35 +8,39 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
+    // Configuring the network link pppd creates is network-control's.
     apparmor: `
-# The PPP channel device and the serial lines of USB modems.
+# pppd, its configuration and peer scripts (run-parts runs its ip-up.d
+# hooks), the PPP channel device and the modems' serial lines (every tty
+# whose name does not start with a digit), their lock files, and pppd's
+# pid files and logs.
+/usr/sbin/pppd ix,
+/etc/ppp/** rwix,
 /dev/ppp rw,
-/dev/ttyUSB[0-9]* rw,
-/dev/ttyACM[0-9]* rw,
-# pppd's configuration, its peer scripts, and its lock and pid files.
-/{,usr/}sbin/pppd ixr,
-/etc/ppp/ r,
-/etc/ppp/** rix,
-/run/ppp{,d}* rw,
-/run/lock/LCK..* rwk,
+/dev/tty[^0-9]* rw,
+/run/lock/*tty[^0-9]* rw,
+/run/ppp* rwk,
+/var/run/ppp* rwk,
+/var/log/ppp* rw,
+/{,usr/}bin/run-parts ix,
 @{PROC}/@{pid}/loginuid r,
-# Configuring the ppp network interface it creates.
-capability net_admin,
-capability setuid,
 capability setgid,
-network inet dgram,
-network inet6 dgram,
-network pppox,
+capability setuid,
+# Whether a tty is a serial port.
+@{PROC}/tty/drivers r,
 `,
+    // Kept beyond snapd's module: snapd's default filter lets every snap on a
+    // current base set its IDs to root, Plugboard's lets none; pppd resets
+    // them before running its scripts.
     seccomp: `
-socket AF_INET
-socket AF_INET6
-socket AF_PPPOX
-setuid
-setuid32
-setgid
-setgid32
+setuid u:root
+setuid32 u:root
+setgid g:root
+setgid32 g:root
 `,
-    udev: ['KERNEL=="ppp"', 'SUBSYSTEM=="tty", KERNEL=="ttyUSB[0-9]*"', 'SUBSYSTEM=="tty", KERNEL=="ttyACM[0-9]*"'],
+    // /dev/ppp comes from ppp_generic (often built in); the kernel loads the
+    // other PPP modules itself when they are asked for through that device.
+    kmod: { load: ["ppp_generic"] },
+    udev: ['KERNEL=="ppp"', 'KERNEL=="tty[a-zA-Z]*[0-9]*"'],
   },
 });

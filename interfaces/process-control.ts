@@ -9,33 +9,35 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Renice, reschedule, re-limit and signal processes that are not the snap's own.
+# Renice, move between CPUs, re-limit and signal processes that are not the
+# snap's own (nice, kill and pgrep are among the base template's tools).
 capability sys_nice,
 capability sys_resource,
 capability kill,
 signal (send),
-/{,usr/}bin/nice ixr,
 /{,usr/}bin/renice ixr,
 /{,usr/}bin/taskset ixr,
-/{,usr/}bin/chrt ixr,
-/{,usr/}bin/kill ixr,
 /{,usr/}bin/pkill ixr,
-/{,usr/}bin/pgrep ixr,
-# Finding the processes to act on.
-@{PROC}/[0-9]*/ r,
-@{PROC}/[0-9]*/{stat,status,cmdline,comm,sched,oom_score_adj} r,
-@{PROC}/[0-9]*/oom_score_adj w,
+# Which parts of a process's memory go into its core dumps (search engines
+# such as OpenSearch set their own).
+@{PROC}/[0-9]*/coredump_filter rw,
+# Kept beyond snapd's module: snapd's base template lets every snap read any
+# process's stat and status, Plugboard's only its owner's; pkill and renice
+# read them to find the processes they act on.
+@{PROC}/[0-9]*/{stat,statm,status} r,
 `,
-    // The default template limits prlimit64 to the caller itself; this widens it.
     seccomp: `
-prlimit64
+# Priority and scheduling of any process, and a negative nice value.
+nice
 setpriority
 sched_setaffinity
 sched_setscheduler
 sched_setparam
 sched_setattr
-ioprio_set
-kill
+# Kept beyond snapd's module: snapd's default filter allows prlimit64 on any
+# process, Plugboard's only on the caller; the resource limits of others
+# belong with this interface.
+prlimit64
 `,
   },
 });

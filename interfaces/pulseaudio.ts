@@ -1,8 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
 
-const SYSTEM_BUS_HELLO =
-  "dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,RequestName,ReleaseName} peer=(name=org.freedesktop.DBus),";
-
 export default defineInterface({
   name: "pulseaudio",
   summary: "allows playing and recording sound through a PulseAudio server (or PipeWire's PulseAudio socket)",
@@ -19,61 +16,98 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-# The server's native socket (per user, or the system-wide one a core snap
-# serves), client configuration, and the shared-memory pools audio moves in.
-owner /run/user/[0-9]*/ r,
-owner /run/user/[0-9]*/pulse/ r,
-owner /run/user/[0-9]*/pulse/native rwk,
-/run/pulse/native rwk,
+# The shared-memory pools audio moves in, the server's sockets (the
+# system-wide one, and the user's), and udev's records of sound devices.
+/{run,dev}/shm/pulse-shm-* mrwk,
+owner /{,var/}run/pulse/ r,
+owner /{,var/}run/pulse/native rwk,
+owner /{,var/}run/pulse/pid r,
+owner /{,var/}run/user/[0-9]*/ r,
+owner /{,var/}run/user/[0-9]*/pulse/ r,
+/run/udev/data/c116:[0-9]* r,
+/run/udev/data/+sound:card[0-9]* r,
+# The desktop's client configuration and cookie, and the user's server.
+# snapd adds these on classic systems only; a snippet here cannot tell, and
+# Plugboard runs on classic hosts, so they are always there.
 /etc/pulse/ r,
-/etc/pulse/client.conf r,
-/etc/pulse/client.conf.d/ r,
-/etc/pulse/client.conf.d/* r,
+/etc/pulse/** r,
+owner @{HOME}/.pulse-cookie rk,
 owner @{HOME}/.config/pulse/cookie rk,
-owner /{dev,run}/shm/pulse-shm-* mrwk,
-${ctx.slotIsSystem ? "" : `unix (connect, send, receive) type=stream peer=(label=${ctx.slotLabel}),`}
+owner /{,var/}run/user/*/pulse/ r,
+owner /{,var/}run/user/*/pulse/native rwk,
+owner /{,var/}run/user/*/pulse/pid r,
+${
+  ctx.slotIsSystem
+    ? ""
+    : `# A server snap's socket, in its own runtime directory.
+owner /run/user/[0-9]*/snap.${ctx.slotSnap.name}/pulse/ r,
+owner /run/user/[0-9]*/snap.${ctx.slotSnap.name}/pulse/native rwk,
+owner /run/user/[0-9]*/snap.${ctx.slotSnap.name}/pulse/pid r,
+# Kept beyond snapd's module: Plugboard's base template lets unix sockets
+# reach only the snap's own peers, so reaching the server snap is granted here.
+unix (connect, send, receive) type=stream peer=(label=${ctx.slotLabel}),`
+}
+`,
+    // Clients share memory pools with the server through System V shm too.
+    seccomp: `
+shmctl
 `,
   },
   connectedSlot: {
+    // Kept beyond snapd's module (which has no connected-slot rules): the
+    // counterpart of the client's unix rule above.
     apparmor: (ctx) => `
-# Accept the client's connection and share audio buffers with it.
 unix (accept, send, receive) type=stream peer=(label=${ctx.plugLabel}),
-/{dev,run}/shm/pulse-shm-* mrwk,
 `,
   },
   permanentSlot: {
     apparmor: `
-# Operating as the sound server: ALSA devices, their sysfs and udev data,
-# real-time scheduling, its sockets and configuration.
+# Operating as the sound server. In system mode it switches to its own user
+# and group; real-time scheduling and higher limits for audio threads.
+capability setuid,
+capability setgid,
 capability sys_nice,
 capability sys_resource,
-/dev/snd/ r,
-/dev/snd/* rw,
-/sys/class/sound/ r,
-/sys/devices/**/sound/** r,
-/run/udev/data/c116:[0-9]* r,
-/run/udev/data/+sound:card[0-9]* r,
-/usr/share/alsa/** r,
-/etc/asound.conf r,
-/etc/pulse/ r,
-/etc/pulse/** r,
-/run/pulse/ rw,
-/run/pulse/** rwk,
+owner @{PROC}/@{pid}/exe r,
+/etc/machine-id r,
+# Sound cards: their /proc and sysfs descriptions and the PCM, control and
+# timer devices (the alsa interface is the better way to ask for these).
+@{PROC}/asound/devices r,
+@{PROC}/asound/card** r,
+/dev/snd/pcm* rw,
+/dev/snd/control* rw,
+/dev/snd/timer r,
+/sys/**/sound/** r,
+# Device discovery through udev: its event socket, its database and the
+# machine's vendor names (for per-model quirks).
+network netlink raw,
+/sys/devices/virtual/dmi/id/sys_vendor r,
+/sys/devices/virtual/dmi/id/bios_vendor r,
+/run/udev/data/** r,
+# Its own run-time directories and the shared memory pools.
+owner /{,var/}run/pulse/ rw,
+owner /{,var/}run/pulse/** rwk,
+/{run,dev}/shm/pulse-shm-* mrwk,
+/usr/share/applications/ r,
+owner /run/user/[0-9]*/ r,
 owner /run/user/[0-9]*/pulse/ rw,
-owner /run/user/[0-9]*/pulse/** rwk,
-owner /{dev,run}/shm/pulse-shm-* mrwk,
-/run/dbus/system_bus_socket rw,
-${SYSTEM_BUS_HELLO}
-dbus (bind) bus=system name=org.pulseaudio.Server,
 `,
-    // Device hot-plug events; the server listens on its socket and accepts each client.
     seccomp: `
-socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
+# Serving clients on its unix sockets, the audio threads' priorities, and
+# the persona some modules set.
+personality
+setpriority
 bind
 listen
 accept
 accept4
+shmctl
+# Setting the groups of the state directories it creates.
+setgroups
+setgroups32
+# Device events.
+socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 `,
-    udev: ['SUBSYSTEM=="sound"'],
+    udev: ['KERNEL=="controlC[0-9]*"', 'KERNEL=="pcmC[0-9]*D[0-9]*[cp]"', 'KERNEL=="timer"'],
   },
 });

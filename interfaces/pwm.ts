@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface } from "../src/iface/index.js";
 import type { AttrMap, AttrValue, SlotInfo } from "../src/snap/index.js";
 
 function index(v: AttrValue | undefined, key: string): number {
@@ -21,7 +21,7 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core", "gadget"] }, "deny-auto-connection": true },
   },
   sanitizeSlot: (slot): AttrMap => {
-    onlyKnownAttrs(slot.attrs, ["chip-number", "channel"]);
+    // Only the two numbers are checked, as in snapd; other attributes are ignored.
     pwmChannel(slot);
     return slot.attrs;
   },
@@ -29,16 +29,14 @@ export default defineInterface({
     apparmor: (ctx) => {
       const { chip, channel } = pwmChannel(ctx.slot);
       return `
-# Exporting makes the channel's directory appear; the export file takes any
-# channel number, but only the named channel's controls are writable.
-/sys/class/pwm/pwmchip${chip}/ r,
-/sys/class/pwm/pwmchip${chip}/{export,unexport} w,
-/sys/devices/**/pwm/pwmchip${chip}/ r,
+# The named channel's files (period, duty cycle, polarity, enable, capture),
+# under the chip's device directory (what /sys/class/pwm/pwmchipN links to).
+/sys/devices/**/pwm/pwmchip${chip}/pwm${channel}/* rwk,
+# Kept beyond snapd's module: snapd exports the channel for the app with a
+# service of its own when the plug is connected; Plugboard has no such
+# service, so the app exports (and unexports) it itself. The export file
+# takes any channel number of this chip.
 /sys/devices/**/pwm/pwmchip${chip}/{export,unexport} w,
-/sys/class/pwm/pwmchip${chip}/pwm${channel}/ r,
-/sys/class/pwm/pwmchip${chip}/pwm${channel}/{duty_cycle,enable,period,polarity} rw,
-/sys/devices/**/pwm/pwmchip${chip}/pwm${channel}/ r,
-/sys/devices/**/pwm/pwmchip${chip}/pwm${channel}/{duty_cycle,enable,period,polarity} rw,
 `;
     },
   },

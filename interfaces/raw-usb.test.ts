@@ -14,9 +14,22 @@ import m from "./raw-usb.js";
 describe("raw-usb", () => {
   it("grants and tags exactly its devices", () => {
     const ctx = connect(m, {}, {}, true);
-    expect(devRules(apparmorOf(m, ctx))).toEqual(["/dev/bus/usb/ r,", "/dev/bus/usb/[0-9][0-9][0-9]/ r,", "/dev/bus/usb/[0-9][0-9][0-9]/[0-9][0-9][0-9] rw,"]);
-    expect(udevOf(m, ctx)).toEqual(['SUBSYSTEM=="usb", ENV{DEVTYPE}=="usb_device"']);
+    expect(devRules(apparmorOf(m, ctx))).toEqual(["/dev/bus/usb/[0-9][0-9][0-9]/[0-9][0-9][0-9] rw,", "/dev/tty{USB,ACM}[0-9]* rwk,", "/dev/usb/lp[0-9]* rwk,"]);
+    expect(udevOf(m, ctx)).toEqual(['SUBSYSTEM=="usb"', 'SUBSYSTEM=="usbmisc"', 'SUBSYSTEM=="tty", ENV{ID_BUS}=="usb"']);
     for (const u of udevOf(m, ctx)) expect(safeUdevMatch(u, "t")).toBe(u);
+  });
+
+  it.each([
+    ["@{PROC}/tty/drivers r,", true],
+    ["/sys/devices/pci**/usb[0-9]** r,", true],
+    ["/run/udev/data/c18[089]:* r,", true],
+    ["/run/udev/data/b180:* r,", true],
+    // Broader than snapd: not granted.
+    ["/sys/devices/**/usb[0-9]*/** r,", false],
+    ["/dev/bus/usb/ r,", false],
+  ])("rule %s granted: %s", (rule, granted) => {
+    const lines = apparmorOf(m, connect(m, {}, {}, true)).split("\n").map((l) => l.trim());
+    expect(lines.includes(rule)).toBe(granted);
   });
 
   it("lets the hot-plug monitor open the uevent socket in AppArmor as well as in seccomp", () => {

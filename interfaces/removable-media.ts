@@ -9,13 +9,16 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Where desktop automounters (udisks2) and administrators mount USB sticks and SD cards.
-/media/ r,
-/media/** mrwkl,
-/run/media/ r,
-/run/media/** mrwkl,
+# Where desktop automounters (udisks2, per user under /media/USER or
+# /run/media/USER) and administrators (/mnt) mount USB sticks and SD cards.
+# Listing /media shows the users' names, which /etc/passwd shows anyway.
+# Programs on the media may be run inside this profile.
+/run/ r,
+/{,run/}media/ r,
+/{,run/}media/*/ r,
+/{,run/}media/*/** mrwklix,
 /mnt/ r,
-/mnt/** mrwkl,
+/mnt/** mrwklix,
 `,
   },
 });

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "screencast-legacy",
@@ -11,10 +12,9 @@ export default defineInterface({
     apparmor: `
 # gnome-shell saves recordings to a file name the caller gives: this grants
 # writes outside the sandbox through the shell, hence manual connection only.
-owner /run/user/[0-9]*/bus rw,
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send) bus=session path=/org/gnome/Shell/{Screencast,Screenshot} interface=org.gnome.Shell.{Screencast,Screenshot} peer=(label=unconfined),
-dbus (send) bus=session path=/org/gnome/Shell/{Screencast,Screenshot} interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
+${SESSION_BUS_STRICT}
+dbus (send) bus=session path=/org/gnome/Shell/Screen{cast,shot} interface=org.freedesktop.DBus.Properties member=Get{,All} peer=(label=unconfined),
+dbus (send) bus=session path=/org/gnome/Shell/Screen{cast,shot} interface=org.gnome.Shell.Screen{cast,shot} peer=(label=unconfined),
 `,
   },
 });

@@ -17,22 +17,23 @@ describe("serial-port", () => {
     ["a disk", { path: "/dev/sda" }, /not "\/dev\/sda"|serial device/],
     ["a glob", { path: "/dev/ttyUSB*" }, /serial device/],
     ["a console", { path: "/dev/tty1" }, /serial device/],
-    ["a leading zero", { path: "/dev/ttyUSB01" }, /serial device/],
     ["an injected rule", { path: "/dev/ttyUSB0 rw,\n/** rwx" }, /serial device/],
     ["a relative path", { path: "ttyUSB0" }, /serial device/],
     ["a number", { path: 5 }, /must be a string/],
     ["usb ids with a tty path", { path: "/dev/ttyUSB0", "usb-vendor": 0x0403, "usb-product": 0x6001 }, /\/dev\/serial-port-NAME/],
-    ["a vendor without product", { path: "/dev/serial-port-ftdi", "usb-vendor": 0x0403 }, /go together/],
-    ["a vendor out of range", { path: "/dev/serial-port-ftdi", "usb-vendor": 0x10000, "usb-product": 1 }, /USB id/],
-    ["a vendor as text", { path: "/dev/serial-port-ftdi", "usb-vendor": "0403", "usb-product": 1 }, /USB id/],
-    ["a bad interface number", { path: "/dev/ttyUSB0", "usb-interface-number": -1 }, /usb-interface-number/],
-    ["an unknown attribute", { path: "/dev/ttyUSB0", baud: 9600 }, /unknown attribute "baud"/],
+    ["a vendor without product", { path: "/dev/serial-port-ftdi", "usb-vendor": 0x0403 }, /both usb-vendor and usb-product/],
+    ["an interface number alone", { path: "/dev/ttyUSB0", "usb-interface-number": 1 }, /both usb-vendor and usb-product/],
+    ["a vendor out of range", { path: "/dev/serial-port-ftdi", "usb-vendor": 0x10000, "usb-product": 1 }, /usb-vendor must be/],
+    ["vendor zero", { path: "/dev/serial-port-ftdi", "usb-vendor": 0, "usb-product": 1 }, /usb-vendor must be/],
+    ["a vendor as text", { path: "/dev/serial-port-ftdi", "usb-vendor": "0403", "usb-product": 1 }, /usb-vendor must be/],
+    ["a bad interface number", { path: "/dev/serial-port-ftdi", "usb-vendor": 1, "usb-product": 1, "usb-interface-number": 32 }, /usb-interface-number/],
+    ["a symlink name with a capital", { path: "/dev/serial-port-FTDI", "usb-vendor": 1, "usb-product": 1 }, /serial-port-NAME/],
   ])("slot refuses %s", (_l, attrs, re) => {
     expect(() => serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", attrs))).toThrow(AttributeProblem);
     expect(() => serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", attrs))).toThrow(re);
   });
 
-  it.each(["/dev/ttyUSB0", "/dev/ttyACM12", "/dev/ttyS0", "/dev/ttyAMA0", "/dev/ttyXRUSB3", "/dev/ttymxc1"])("slot accepts %s", (path) => {
+  it.each(["/dev/ttyUSB0", "/dev/ttyACM12", "/dev/ttyS0", "/dev/ttyAMA0", "/dev/ttyXRUSB3", "/dev/ttymxc1", "/dev/ttySC0", "/dev/ttyRPMSG1", "/dev/ttyMAX0", "/dev/ttyUSB01"])("slot accepts %s", (path) => {
     expect(serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", { path }))).toEqual({ path });
   });
 
@@ -45,8 +46,15 @@ describe("serial-port", () => {
 
   it("tags a USB adapter by vendor and product", () => {
     const ctx = connect(serialPort, {}, { path: "/dev/serial-port-ftdi", "usb-vendor": 0x0403, "usb-product": 0x6001 });
-    expect(devRules(apparmorOf(serialPort, ctx))).toEqual(["/dev/serial-port-ftdi rwk,", "/dev/tty{USB,ACM}[0-9]* rwk,"]);
-    expect(udevOf(serialPort, ctx)).toEqual(['SUBSYSTEM=="tty", ENV{ID_VENDOR_ID}=="0403", ENV{ID_MODEL_ID}=="6001"']);
+    expect(devRules(apparmorOf(serialPort, ctx))).toEqual(["/dev/tty[A-Z]*[0-9] rwk,"]);
+    expect(udevOf(serialPort, ctx)).toEqual(['SUBSYSTEM=="tty", SUBSYSTEMS=="usb", ATTRS{idVendor}=="0403", ATTRS{idProduct}=="6001"']);
     for (const u of udevOf(serialPort, ctx)) expect(safeUdevMatch(u, "t")).toBe(u);
+    const withIf = connect(serialPort, {}, { path: "/dev/serial-port-ftdi", "usb-vendor": 0x0403, "usb-product": 0x6001, "usb-interface-number": 2 });
+    expect(udevOf(serialPort, withIf)).toEqual(['SUBSYSTEM=="tty", SUBSYSTEMS=="usb", ATTRS{idVendor}=="0403", ATTRS{idProduct}=="6001", ENV{ID_USB_INTERFACE_NUM}=="02"']);
+    for (const u of udevOf(serialPort, ctx)) expect(safeUdevMatch(u, "t")).toBe(u);
+  });
+
+  it("ignores attributes snapd does not check", () => {
+    expect(serialPort.sanitizeSlot!(endpoint("gadget", "serial-port", { path: "/dev/ttyUSB0", baud: 9600 }))).toEqual({ path: "/dev/ttyUSB0", baud: 9600 });
   });
 });

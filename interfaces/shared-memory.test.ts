@@ -14,7 +14,6 @@ describe("shared-memory", () => {
     ["private as text", { private: "yes" }, /true or false/],
     ["a name with private", { private: true, "shared-memory": "x" }, /must not be set together/],
     ["a bad name", { "shared-memory": "a b" }, /shared-memory name/],
-    ["an unknown attribute", { read: ["x"] }, /unknown attribute "read"/],
   ])("plug refuses %s", (_l, attrs, re) => {
     expect(() => sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", attrs))).toThrow(AttributeProblem);
     expect(() => sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", attrs))).toThrow(re);
@@ -31,7 +30,6 @@ describe("shared-memory", () => {
     ["an injected rule", { write: ["x rw,\n/** rwx"] }, /without .\/.|not allowed/],
     ["an injected rule without slashes", { write: ["x rw, y"] }, /not allowed/],
     ["a string instead of a list", { read: "x" }, /must be a list/],
-    ["an unknown attribute", { read: ["x"], private: true }, /unknown attribute "private"/],
   ])("slot refuses %s", (_l, attrs, re) => {
     expect(() => sharedMemory.sanitizeSlot!(endpoint("gadget", "shared-memory", attrs))).toThrow(AttributeProblem);
     expect(() => sharedMemory.sanitizeSlot!(endpoint("gadget", "shared-memory", attrs))).toThrow(re);
@@ -45,15 +43,20 @@ describe("shared-memory", () => {
 
   it("gives the consumer read-only and writable objects as the slot says, and the provider all of them", () => {
     const ctx = connect(sharedMemory, { "shared-memory": "x", private: false }, { "shared-memory": "x", read: ["ro"], write: ["rw-*"] });
-    expect(rules(apparmorOf(sharedMemory, ctx))).toEqual(["/dev/shm/ro r,", "/dev/shm/rw-* mrwlk,"]);
-    expect(rules(snippetText(sharedMemory.connectedSlot?.apparmor, ctx))).toEqual(["/dev/shm/ro mrwlk,", "/dev/shm/rw-* mrwlk,"]);
+    expect(rules(apparmorOf(sharedMemory, ctx))).toEqual(["/{dev,run}/shm/ro r,", "/{dev,run}/shm/rw-* mrwlk,"]);
+    expect(rules(snippetText(sharedMemory.connectedSlot?.apparmor, ctx))).toEqual(["/{dev,run}/shm/ro mrwlk,", "/{dev,run}/shm/rw-* mrwlk,"]);
     expect(sharedMemory.connectedPlug!.mount!(ctx)).toEqual([]);
   });
 
   it("gives a private plug its own /dev/shm", () => {
     const ctx = connect(sharedMemory, { private: true }, {}, true);
-    expect(rules(apparmorOf(sharedMemory, ctx))).toEqual(["/dev/shm/** mrwlk,"]);
+    expect(rules(apparmorOf(sharedMemory, ctx))).toEqual(["/dev/shm/** mrwlkix,"]);
     expect(sharedMemory.connectedPlug!.mount!(ctx)).toEqual([{ source: "/dev/shm/snap.app", target: "/dev/shm", readOnly: false }]);
     expect(snippetText(sharedMemory.connectedSlot?.apparmor, ctx)).toBe("");
+  });
+
+  it("ignores attributes snapd does not check", () => {
+    expect(sharedMemory.sanitizePlug!(endpoint("app", "shared-memory", { other: 1 }))).toEqual({ other: 1, private: false, "shared-memory": "x" });
+    expect(sharedMemory.sanitizeSlot!(endpoint("gadget", "shared-memory", { read: ["a"], other: 1 }))).toEqual({ read: ["a"], other: 1, "shared-memory": "x" });
   });
 });

@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalBool, optionalString, optionalStringList, verbatimPathProblem } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, optionalBool, optionalString, optionalStringList, verbatimPathProblem } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import type { AttrMap, PlugInfo, SlotInfo } from "../src/snap/index.js";
 
@@ -21,7 +21,8 @@ function shmRulePath(name: string, where: string): string {
   const problem = shmPathProblem(name);
   if (problem) throw new AttributeProblem(`${JSON.stringify(name)} ${problem}`);
   safeAbsolutePath(`/dev/shm/${name.replace("*", "x")}`, where);
-  return `/dev/shm/${name}`;
+  // Under /run/shm too, where older systems (Ubuntu 14.04) keep it.
+  return `/{dev,run}/shm/${name}`;
 }
 
 function slotPaths(slot: SlotInfo, key: "read" | "write"): string[] {
@@ -52,8 +53,10 @@ export default defineInterface({
       "deny-auto-connection": true,
     },
   },
+  // Other attributes are ignored on both sides, as in snapd. snapd also
+  // refuses a private plug in a snap that has other shared-memory plugs or
+  // slots; a plug's check here does not see the rest of its snap.
   sanitizePlug: (plug): AttrMap => {
-    onlyKnownAttrs(plug.attrs, ["private", "shared-memory"]);
     const priv = optionalBool(plug.attrs, "private") ?? false;
     const name = optionalString(plug.attrs, "shared-memory", SHM_NAME, "a shared-memory name (letters, digits, '.', '_', '-')");
     if (priv) {
@@ -63,7 +66,6 @@ export default defineInterface({
     return { ...plug.attrs, private: false, "shared-memory": name ?? plug.name };
   },
   sanitizeSlot: (slot): AttrMap => {
-    onlyKnownAttrs(slot.attrs, ["shared-memory", "read", "write"]);
     const name = optionalString(slot.attrs, "shared-memory", SHM_NAME, "a shared-memory name (letters, digits, '.', '_', '-')");
     const all = [...slotPaths(slot, "read"), ...slotPaths(slot, "write")];
     if (all.length === 0) throw new AttributeProblem('shared-memory slot must set "read" or "write" names');
@@ -72,7 +74,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => {
-      if (isPrivate(ctx.plug)) return "\n# A /dev/shm of its own (bind-mounted), so everything in it is the snap's.\n/dev/shm/** mrwlk,\n";
+      if (isPrivate(ctx.plug)) return "\n# A /dev/shm of its own (bind-mounted), so everything in it is the snap's.\n/dev/shm/** mrwlkix,\n";
       const where = `shared-memory slot ${ctx.slotSnap.name}:${ctx.slot.name}`;
       return [
         "# The provider's objects: read-only ones, then writable ones.",

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "shutdown",
@@ -9,14 +10,19 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# logind's power methods on the system bus, and the questions that go with them.
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member={PowerOff,Reboot,Halt,Suspend,Hibernate,HybridSleep,SuspendThenHibernate,CanPowerOff,CanReboot,CanHalt,CanSuspend,CanHibernate,CanHybridSleep,CanSuspendThenHibernate,ScheduleShutdown,CancelScheduledShutdown,SetWallMessage,Inhibit} peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
-dbus (receive) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member={PrepareForShutdown,PrepareForSleep} peer=(label=unconfined),
+${SYSTEM_BUS_STRICT}
+# systemd's and logind's power methods on the system bus (systemctl
+# poweroff, reboot, suspend ...), and inhibitor locks.
+dbus (send) bus=system path=/org/freedesktop/systemd1 interface=org.freedesktop.systemd1.Manager member={Reboot,PowerOff,Halt} peer=(label=unconfined),
+dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member={ListInhibitors,Inhibit,PowerOff,Reboot,Suspend,Hibernate,SuspendThenHibernate,HybridSleep,CanPowerOff,CanReboot,CanSuspend,CanHibernate,CanSuspendThenHibernate,CanHybridSleep,ScheduleShutdown,CancelScheduledShutdown,SetWallMessage,SetRebootParameter} peer=(label=unconfined),
+# Introspection (the services may be started on demand, so not by label),
+# and the properties systemctl reads for scheduled shutdowns.
+dbus (send) bus=system path=/org/freedesktop/systemd1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
+dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
+dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.DBus.Properties member=Get{,All} peer=(label=unconfined),
+# systemctl binds its end of the bus connection (under whichever of its names it runs as).
+unix (bind) type=stream addr="@*/bus/*/system",
 `,
-    // Clients such as systemctl bind their end of the socket.
     seccomp: `
 bind
 `,

@@ -9,9 +9,14 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
+    // Kept beyond snapd's module (which grants nothing): snapd's profiles let
+    // every snap reach its snap socket, where the theme endpoints answer a
+    // snap that has this plug connected; Plugboard's grant no daemon socket
+    // by default, so the interface does, and the daemon still answers only
+    // the theme endpoints.
     apparmor: `
-# The daemon's API socket; the daemon itself limits this connection to the theme endpoints.
 /run/snapd.socket rw,
+/run/plugboard.socket rw,
 `,
   },
 });

@@ -12,14 +12,19 @@ import snapdControl from "./snapd-control.js";
 describe("snapd-control", () => {
   it.each<[string, AttrMap, RegExp]>([
     ["another schedule", { "refresh-schedule": "daily" }, /must be "managed"/],
-    ["a boolean", { "refresh-schedule": true }, /must be "managed"/],
-    ["an unknown attribute", { admin: true }, /unknown attribute "admin"/],
+    ["an empty schedule", { "refresh-schedule": "" }, /must be "managed"/],
   ])("plug refuses %s", (_l, attrs, re) => {
     expect(() => snapdControl.sanitizePlug!(endpoint("app", "snapd-control", attrs))).toThrow(AttributeProblem);
     expect(() => snapdControl.sanitizePlug!(endpoint("app", "snapd-control", attrs))).toThrow(re);
   });
 
-  it("grants the API socket only", () => {
-    expect(rules(apparmorOf(snapdControl, connect(snapdControl, {}, {}, true)))).toEqual(["/run/snapd.socket rw,"]);
+  it("accepts what snapd accepts", () => {
+    for (const attrs of [{ "refresh-schedule": "managed" }, { "refresh-schedule": true }, { admin: true }] as AttrMap[]) {
+      expect(snapdControl.sanitizePlug!(endpoint("app", "snapd-control", attrs))).toEqual(attrs);
+    }
+  });
+
+  it("grants the API sockets only", () => {
+    expect(rules(apparmorOf(snapdControl, connect(snapdControl, {}, {}, true)))).toEqual(["/run/snapd.socket rw,", "/run/plugboard.socket rw,"]);
   });
 });

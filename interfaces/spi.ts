@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import type { AttrMap, SlotInfo } from "../src/snap/index.js";
 
@@ -18,7 +18,7 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core", "gadget"] }, "deny-auto-connection": true },
   },
   sanitizeSlot: (slot): AttrMap => {
-    onlyKnownAttrs(slot.attrs, ["path"]);
+    // Only path is checked, as in snapd; other attributes are ignored.
     if (slot.attrs["path"] === undefined) throw new AttributeProblem("spi slot must set path");
     spiPath(slot);
     return slot.attrs;
@@ -26,14 +26,15 @@ export default defineInterface({
   connectedPlug: {
     apparmor: (ctx) => {
       const path = spiPath(ctx.slot);
-      const dev = path.slice("/dev/".length);
+      const busCs = path.slice("/dev/spidev".length);
       return `
-# The one spidev node the slot names, and its sysfs entry.
+# The one spidev node the slot names, and the sysfs entries of that bus and
+# chip select (the SPI device and its spidev child) on platform controllers.
 ${path} rw,
-/sys/devices/**/spi_master/spi[0-9]*/spi[0-9]*.[0-9]*/spidev/${dev}/** r,
+/sys/devices/platform/**/**.spi/**/{spidev,spi}${busCs}/** rw,
 `;
     },
-    udev: (ctx) => [`SUBSYSTEM=="spidev", KERNEL=="${spiPath(ctx.slot).slice("/dev/".length)}"`],
+    udev: (ctx) => [`KERNEL=="${spiPath(ctx.slot).slice("/dev/".length)}"`],
   },
   examples: { slot: { path: "/dev/spidev0.0" } },
 });

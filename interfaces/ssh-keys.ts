@@ -9,17 +9,12 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# The user's whole ~/.ssh (private keys included), read-only, and the system ssh client.
-owner @{HOME}/.ssh/ r,
-owner @{HOME}/.ssh/** r,
-/etc/ssh/ssh_config r,
-/etc/ssh/ssh_config.d/ r,
-/etc/ssh/ssh_config.d/* r,
+# The user's whole ~/.ssh (private keys included), read-only, the system's
+# client configuration, and the ssh client itself.
 /usr/bin/ssh ixr,
-/usr/bin/scp ixr,
-/usr/bin/sftp ixr,
-/usr/bin/ssh-add ixr,
-/usr/bin/ssh-keygen ixr,
+/etc/ssh/ssh_config r,
+/etc/ssh/ssh_config.d/{,**} r,
+owner @{HOME}/.ssh/{,**} r,
 `,
   },
 });

@@ -9,10 +9,15 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Only *.pub files: the private keys beside them stay unreadable.
+# Only *.pub files and the environment file: the private keys beside them
+# stay unreadable. The host's public keys, and the ssh client.
+/usr/bin/ssh ixr,
 owner @{HOME}/.ssh/ r,
+owner @{HOME}/.ssh/environment r,
 owner @{HOME}/.ssh/*.pub r,
-/usr/bin/ssh-keygen ixr,
+/etc/ssh/ssh_host_ecdsa_key.pub r,
+/etc/ssh/ssh_host_ed25519_key.pub r,
+/etc/ssh/ssh_host_rsa_key.pub r,
 `,
   },
 });

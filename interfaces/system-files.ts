@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalStringList, verbatimPathProblem } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, optionalStringList, verbatimPathProblem } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import type { AttrMap, PlugInfo } from "../src/snap/index.js";
 
@@ -23,15 +23,18 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   sanitizePlug: (plug): AttrMap => {
-    onlyKnownAttrs(plug.attrs, ["read", "write"]);
-    if (paths(plug, "read").length + paths(plug, "write").length === 0) throw new AttributeProblem('system-files plug must set "read" or "write" paths');
+    // As in snapd: at least one of the two lists must be given (it may be
+    // empty); other attributes are ignored.
+    paths(plug, "read");
+    paths(plug, "write");
+    if (plug.attrs["read"] === undefined && plug.attrs["write"] === undefined) throw new AttributeProblem('system-files plug must set "read" or "write" paths');
     return plug.attrs;
   },
   connectedPlug: {
     apparmor: (ctx) => {
       // Each path names a file or a directory; a directory brings its contents.
-      const read = paths(ctx.plug, "read").flatMap((p) => [`${p} r,`, `${p}/ r,`, `${p}/** r,`]);
-      const write = paths(ctx.plug, "write").flatMap((p) => [`${p} rwkl,`, `${p}/ rw,`, `${p}/** rwkl,`]);
+      const read = paths(ctx.plug, "read").map((p) => `"${p}{,/,/**}" rk,`);
+      const write = paths(ctx.plug, "write").map((p) => `"${p}{,/,/**}" rwkl,`);
       return ["# The host paths this plug names (store-approved).", ...read, ...write].join("\n");
     },
   },

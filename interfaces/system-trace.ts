@@ -8,28 +8,23 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
   },
   connectedPlug: {
-    // Kernel tracing sees everything the kernel does; capability sys_admin is
-    // what perf and BPF need on kernels without CAP_PERFMON/CAP_BPF, so this is
-    // knowingly a privileged grant.
+    // Kernel tracing sees everything the kernel does: capability sys_admin is
+    // what the bpf() call and its map types need, so this is knowingly a
+    // privileged grant.
     apparmor: `
 capability sys_admin,
-capability perfmon,
-capability bpf,
 capability sys_resource,
-capability ipc_lock,
-/sys/kernel/debug/ r,
+# The kprobe list and the ftrace control files, under debugfs and tracefs.
+/sys/kernel/debug/kprobes/ r,
+/sys/kernel/debug/kprobes/** r,
 /sys/kernel/debug/tracing/ r,
 /sys/kernel/debug/tracing/** rw,
 /sys/kernel/tracing/ r,
 /sys/kernel/tracing/** rw,
-/sys/bus/event_source/devices/ r,
-/sys/bus/event_source/devices/** r,
-/sys/kernel/btf/vmlinux r,
-/sys/fs/bpf/ r,
-/sys/fs/bpf/** rw,
-@{PROC}/kallsyms r,
-@{PROC}/sys/kernel/{kptr_restrict,perf_event_paranoid,perf_event_max_stack,perf_event_mlock_kb} r,
-@{PROC}/[0-9]*/{maps,stat,status,comm,cmdline} r,
+# Kernel headers, which BCC compiles its probes against (the modules' build
+# link points into /usr/src).
+/usr/src/ r,
+/usr/src/** r,
 `,
     seccomp: `
 perf_event_open

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "time-control",
@@ -9,18 +10,30 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# Setting the clock directly (date, hwclock) or through timedated (timedatectl).
+# Setting the clock through timedated (timedatectl set-time, set-local-rtc).
+${SYSTEM_BUS_STRICT}
+# timedated is started on demand, so these two cannot name its label yet.
+dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
+dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member=Get{,All},
+dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.timedate1 member="Set{Time,LocalRTC}" peer=(label=unconfined),
+dbus (receive) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label=unconfined),
+/usr/bin/timedatectl{,.real} ixr,
+# systemd's tools look at PID 1's environment to detect containers and cope
+# when they cannot; refused quietly.
+deny @{PROC}/1/environ r,
+
+# Setting the clock directly, the real-time clocks and their sysfs nodes
+# (rtcwake programs wake-ups there), and pulse-per-second sources.
 capability sys_time,
 /dev/rtc[0-9]* rw,
-/sys/class/rtc/ r,
-/sys/devices/**/rtc/rtc[0-9]*/** r,
+/sys/class/rtc/*/ rw,
+/sys/class/rtc/*/** rw,
+/sys/devices/**/rtc/*/** rw,
+/dev/pps[0-9]* rw,
+/sys/devices/virtual/pps/*/** rw,
+# hwclock; its audit messages are refused (no audit_write or net_admin:
+# netlink-audit is the interface for that).
 /{,usr/}sbin/hwclock ixr,
-/{,usr/}bin/date ixr,
-/{,usr/}bin/timedatectl ixr,
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.timedate1 member={SetTime,SetNTP,SetLocalRTC} peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
 `,
     seccomp: `
 settimeofday
@@ -29,10 +42,11 @@ clock_settime64
 adjtimex
 clock_adjtime
 clock_adjtime64
-stime
-# hwclock and timedatectl bind their end of a socket (audit, the bus).
+# hwclock built with libaudit opens and binds an audit socket; allowed here
+# so the call fails softly (AppArmor still refuses it) instead of killing it.
 bind
+socket AF_NETLINK - NETLINK_AUDIT
 `,
-    udev: ['SUBSYSTEM=="rtc", KERNEL=="rtc[0-9]*"'],
+    udev: ['SUBSYSTEM=="rtc"', 'KERNEL=="pps[0-9]*"'],
   },
 });

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "timezone-control",
@@ -9,14 +10,25 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# timedated writes /etc/localtime on the snap's behalf; the snap only asks.
-/{,usr/}bin/timedatectl ixr,
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.timedate1 member=SetTimezone peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.timedate1 member=ListTimezones peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member={Get,GetAll} peer=(label=unconfined),
+# Setting the zone directly (the files, also where Ubuntu Core keeps them
+# writable; the .tmp file is the one timedatectl's wrapper writes first)...
+/usr/share/zoneinfo/ r,
+/etc/{,writable/}timezone rw,
+/etc/{,writable/}localtime rw,
+/etc/{,writable/}localtime.tmp rw,
+# ...or through timedated, with timedatectl.
+${SYSTEM_BUS_STRICT}
+# timedated is started on demand, so these two cannot name its label yet.
+dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
+dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member=Get{,All},
+dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.timedate1 member={SetTimezone,ListTimezones} peer=(label=unconfined),
 dbus (receive) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member=PropertiesChanged peer=(label=unconfined),
+/usr/bin/timedatectl{,.real} ixr,
+# timedatectl's own end of its bus connection.
+unix (bind) type=stream addr="@*/bus/timedatectl*/system",
+# systemd's tools look at PID 1's environment to detect containers and cope
+# when they cannot; refused quietly.
+deny @{PROC}/1/environ r,
 `,
     // timedatectl binds its end of the socket.
     seccomp: `

@@ -12,9 +12,7 @@ export default defineInterface({
 # The raw TPM device and the in-kernel resource manager device (TPM 2.0).
 /dev/tpm[0-9]* rw,
 /dev/tpmrm[0-9]* rw,
-/sys/class/tpm/ r,
-/sys/devices/**/tpm/tpm[0-9]*/** r,
 `,
-    udev: ['SUBSYSTEM=="tpm", KERNEL=="tpm[0-9]*"', 'SUBSYSTEM=="tpmrm", KERNEL=="tpmrm[0-9]*"'],
+    udev: ['KERNEL=="tpm[0-9]*"', 'KERNEL=="tpmrm[0-9]*"'],
   },
 });

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "udisks2",
@@ -13,75 +14,90 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-# UDisks2's objects and methods on the system bus, and the media it mounts.
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner} peer=(name=org.freedesktop.DBus),
-dbus (send, receive) bus=system path=/org/freedesktop/UDisks2{,/**} peer=(label=${ctx.slotLabel}),
-/run/media/ r,
-/media/ r,
+# UDisks2's objects, properties and methods on the system bus. Some calls
+# cannot name the service's label because the bus may start it on demand.
+${SYSTEM_BUS_STRICT}
+dbus (send) bus=system path=/org/freedesktop/UDisks2 interface=org.freedesktop.DBus.Peer member=Ping peer=(label=${ctx.slotLabel}),
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2/** interface=org.freedesktop.DBus.Properties peer=(label=${ctx.slotLabel}),
+dbus (send) bus=system path=/org/freedesktop/UDisks2/** interface=org.freedesktop.DBus.Properties member="Get{,All}",
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2 interface=org.freedesktop.DBus.ObjectManager peer=(label=${ctx.slotLabel}),
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2/** interface=org.freedesktop.UDisks2.* peer=(label=${ctx.slotLabel}),
+dbus (send) bus=system path=/org/freedesktop/UDisks2{,/**} interface=org.freedesktop.DBus.Introspectable member=Introspect,
 `,
   },
   connectedSlot: {
-    apparmor: (ctx) => `
+    // Only for a snap that provides the service; the host's runs unconfined.
+    apparmor: (ctx) =>
+      ctx.slotIsSystem
+        ? ""
+        : `
 # Serve the client's requests and send it signals.
-dbus (send, receive) bus=system path=/org/freedesktop/UDisks2{,/**} peer=(label=${ctx.plugLabel}),
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2/** interface=org.freedesktop.DBus.Properties peer=(label=${ctx.plugLabel}),
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2 interface=org.freedesktop.DBus.ObjectManager peer=(label=${ctx.plugLabel}),
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2/** interface=org.freedesktop.UDisks2.* peer=(label=${ctx.plugLabel}),
+dbus (receive) bus=system path=/org/freedesktop/UDisks2 interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${ctx.plugLabel}),
 `,
   },
   permanentSlot: {
-    // A disk manager formats, partitions and mounts any block device: it is
-    // root-equivalent on purpose, so these rules are deliberately broad.
+    // A disk manager reads every disk and mounts file systems on them: it is
+    // root-equivalent on purpose.
     apparmor: `
+${SYSTEM_BUS_STRICT}
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member="{Request,Release}Name" peer=(name=org.freedesktop.DBus, label=unconfined),
+dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member="GetConnectionUnix{ProcessID,User}" peer=(label=unconfined),
+# logind: re-initialising devices on resume (logind may be started on demand).
+dbus (receive) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member=PrepareForSleep peer=(label=unconfined),
+dbus (send) bus=system path=/org/freedesktop/login1 interface=org.freedesktop.login1.Manager member=Inhibit,
+dbus (bind) bus=system name="org.freedesktop.UDisks2",
+# Unconfined clients (the D-Bus policy limits what they may call).
+dbus (receive, send) bus=system path=/org/freedesktop/UDisks2{,/**} interface=org.freedesktop.DBus* peer=(label=unconfined),
+# Mounting and unmounting (through mount and umount, which libmount's
+# utab records), scanning devices, reading raw disks for their partitions,
+# and setting owners of the directories it makes under /media.
 capability sys_admin,
 capability sys_rawio,
-capability dac_override,
 capability chown,
-capability fowner,
-capability fsetid,
-/dev/ r,
-/dev/{sd,hd,vd,xvd,sr}* rw,
-/dev/mmcblk[0-9]* rw,
-/dev/nvme[0-9]* rw,
-/dev/loop[0-9]* rw,
-/dev/loop-control rw,
-/dev/dm-[0-9]* rw,
-/dev/mapper/ r,
-/dev/mapper/* rw,
-/dev/disk/ r,
-/dev/disk/** r,
-/sys/class/block/ r,
-/sys/devices/** r,
-/sys/block/ r,
+network netlink raw,
 /run/udev/data/b[0-9]*:[0-9]* r,
-/etc/fstab r,
-/etc/crypttab r,
-/etc/udisks2/ r,
-/etc/udisks2/** r,
-/var/lib/udisks2/ rw,
-/var/lib/udisks2/** rw,
-/run/udisks2/ rw,
-/run/udisks2/** rw,
-/run/media/ rw,
-/run/media/** rw,
-/media/ rw,
-/media/** rw,
-@{PROC}/[0-9]*/mountinfo r,
-@{PROC}/swaps r,
-mount -> /{,run/}media/**,
+/sys/devices/**/block/** r,
+/sys/devices/**/block/**/uevent w,
+/run/systemd/seats/* r,
+/{,run/}media/{,**} rw,
+mount /dev/{dm-*,nvme*,vd*,hd*,sd*,mmcblk*,fd*,sr*} -> /{,run/}media/**,
 umount /{,run/}media/**,
-/{,usr/}{,s}bin/{mount,umount,mkfs,mkfs.*,fsck,fsck.*,blkid,wipefs,parted,sfdisk,mkswap,resize2fs,e2label} ixr,
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,RequestName,ReleaseName,GetConnectionUnixUser,GetConnectionUnixProcessID} peer=(name=org.freedesktop.DBus),
-dbus (bind) bus=system name=org.freedesktop.UDisks2,
-dbus (send, receive) bus=system path=/org/freedesktop/UDisks2{,/**} peer=(label=unconfined),
-dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.PolicyKit1.Authority member=CheckAuthorization peer=(label=unconfined),
+/{,usr/}bin/mount ixr,
+/{,usr/}bin/umount ixr,
+/run/mount/utab* wrlk,
+/run/mount/utab.lock rwk,
+/run/mount/utab.* rw,
+/run/mount/utab rw,
+/dev/{dm-*,nvme*,vd*,hd*,sd*,mmcblk*,fd*,sr*} r,
+/run/ rw,
+/run/cryptsetup/{,**} rwk,
+/run/udisks2/{,**} rw,
+/{usr/,}{sbin,bin}/dumpe2fs ixr,
+/etc/crypttab r,
 `,
     seccomp: `
+bind
+chown
+chown32
+fchown
+fchown32
+fchownat
+lchown
+lchown32
 mount
+shmctl
+umount
 umount2
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
-# Hearing uevents means binding the netlink socket to their group.
-bind
 `,
-    udev: ['SUBSYSTEM=="block"'],
+    // With a udev-file attribute snapd adds that file's rules (from the snap)
+    // and tags nothing; otherwise it adds upstream udisks2's probing rules
+    // and tags every block and USB device (AppArmor then limits which nodes).
+    // Plugboard's udev snippets only tag devices, so the rules themselves are
+    // not written: the tags are.
+    udev: (ctx) => (ctx.endpoint.attrs["udev-file"] !== undefined ? [] : ['SUBSYSTEM=="block"', 'SUBSYSTEM=="usb"']),
   },
 });

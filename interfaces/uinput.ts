@@ -10,12 +10,11 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-# The uinput device (both names it has had), and the virtual devices it creates.
+# The uinput device (both names it has had). Its permissions stay root's
+# 0660: a world-writable uinput would let anyone inject input.
 /dev/uinput rw,
 /dev/input/uinput rw,
-/sys/devices/virtual/input/ r,
-/sys/devices/virtual/input/input[0-9]*/** r,
 `,
-    udev: ['SUBSYSTEM=="misc", KERNEL=="uinput"'],
+    udev: ['KERNEL=="uinput"'],
   },
 });

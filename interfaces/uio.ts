@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import type { AttrMap, SlotInfo } from "../src/snap/index.js";
 
@@ -18,7 +18,7 @@ export default defineInterface({
     slots: { "allow-installation": { "slot-snap-type": ["core", "gadget"] }, "deny-auto-connection": true },
   },
   sanitizeSlot: (slot): AttrMap => {
-    onlyKnownAttrs(slot.attrs, ["path"]);
+    // Only path is checked, as in snapd; other attributes are ignored.
     if (slot.attrs["path"] === undefined) throw new AttributeProblem("uio slot must set path");
     uioPath(slot);
     return slot.attrs;
@@ -26,14 +26,16 @@ export default defineInterface({
   connectedPlug: {
     apparmor: (ctx) => {
       const path = uioPath(ctx.slot);
-      const dev = path.slice("/dev/".length);
+      // snapd also lets the app write the PCI configuration of the device
+      // behind it (/sys/class/uio/uioN/device/config, resolved when the
+      // profile is written); a snippet here is written without looking at
+      // the machine, so that rule is left out.
       return `
-# The one UIO device the slot names (read, write and mmap of its memory
-# regions), and its sysfs description (maps, interrupts).
-${path} rwm,
-/sys/class/uio/ r,
-/sys/devices/**/uio/${dev}/ r,
-/sys/devices/**/uio/${dev}/** r,
+# The one UIO device the slot names (its memory regions are mapped through
+# it), and the sysfs descriptions of UIO devices (maps, port regions, name,
+# version, event count): read-only, and for all of them, as in snapd.
+${path} rw,
+/sys/devices/platform/**/uio/uio[0-9]** r,
 `;
     },
     udev: (ctx) => [`SUBSYSTEM=="uio", KERNEL=="${uioPath(ctx.slot).slice("/dev/".length)}"`],

@@ -14,51 +14,66 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-# The compositor's socket in the user's runtime directory; buffers come as
-# file descriptors over it.
-owner /run/user/[0-9]*/ r,
+# The compositor's socket in the user's runtime directory (buffers come as
+# file descriptors over it), and Mesa's configuration (wayland-egl).
 owner /run/user/[0-9]*/wayland-[0-9]* rw,
-/usr/share/X11/xkb/** r,
-${ctx.slotIsSystem ? "" : `unix (connect, send, receive) type=stream peer=(label=${ctx.slotLabel}),`}
+/etc/drirc r,
+${
+  ctx.slotIsSystem
+    ? ""
+    : `# A compositor snap: EGLStream (NVIDIA) talks over an unnamed socket with it.
+# "connect" is kept beyond snapd's rule: Plugboard's base template lets unix
+# sockets reach only the snap's own peers, so reaching the compositor's
+# socket is granted here.
+unix (connect, send, receive) type=stream peer=(label=${ctx.slotLabel}),`
+}
 `,
   },
   connectedSlot: {
     apparmor: (ctx) => `
-# Accept the client's connection and exchange buffers with it.
+# The shared-memory files the client's toolkit (Mesa, Mutter, SDL, the
+# cursor library, Weston, Xwayland) and Firefox make for the compositor in
+# the client's runtime directory and /dev/shm.
+owner /run/user/[0-9]*/snap.${ctx.plugSnap.name}/{mesa,mutter,sdl,wayland-cursor,weston,xwayland}-shared-* rw,
+owner /{dev,run}/shm/snap.${ctx.plugSnap.name}.wayland.mozilla.ipc.[0-9]* rw,
+# EGLStream's unnamed socket ("accept" kept beyond snapd's rule, the
+# counterpart of the client's connect).
 unix (accept, send, receive) type=stream peer=(label=${ctx.plugLabel}),
 `,
   },
   permanentSlot: {
     apparmor: `
-# Operating as a compositor: its socket and lock, graphics and input devices,
-# and the virtual terminal it takes over.
+# Operating as a compositor: the virtual terminals it configures, its socket
+# and lock, clients' shared-memory files (also from unconfined clients and
+# from any snap's runtime directory), the user's runtime directory itself
+# (when no logind session made it), DRM master (sys_admin), and every input
+# device: it reads, and can inject, all input.
 capability sys_tty_config,
-owner /run/user/[0-9]*/ r,
-owner /run/user/[0-9]*/wayland-[0-9]* rwk,
-owner /run/user/[0-9]*/wayland-[0-9]*.lock rwk,
-/dev/dri/ r,
-/dev/dri/card[0-9]* rw,
-/dev/dri/renderD[0-9]* rw,
-/dev/input/ r,
-/dev/input/event[0-9]* rw,
 /dev/tty[0-9]* rw,
-/sys/class/drm/ r,
-/sys/class/input/ r,
-/sys/devices/**/drm/** r,
-/sys/devices/**/input/** r,
+owner /run/user/[0-9]*/wayland-[0-9]* rwk,
+/run/user/[0-9]*/{mesa,mutter,sdl,wayland-cursor,weston,xwayland}-shared-* rw,
+/run/user/[0-9]*/snap.*/{wayland-cursor,xwayland}-shared-* rw,
+/run/user/[0-9]*/ w,
+capability sys_admin,
+/sys/devices/pci**/boot_vga r,
+/dev/input/* rw,
+# udev: device events and records of input devices and platform devices.
+network netlink raw,
 /run/udev/data/c13:[0-9]* r,
-/run/udev/data/c226:[0-9]* r,
-/run/udev/data/+input:* r,
-/usr/share/X11/xkb/** r,
+/run/udev/data/+input:input[0-9]* r,
+/run/udev/data/+platform:* r,
+/etc/drirc r,
 `,
     // A compositor listens on its socket and accepts each client.
     seccomp: `
-socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 bind
 listen
 accept
 accept4
+socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 `,
-    udev: ['SUBSYSTEM=="drm", KERNEL=="card[0-9]*"', 'SUBSYSTEM=="input", KERNEL=="event[0-9]*"', 'SUBSYSTEM=="tty", KERNEL=="tty[0-9]*"'],
+    // snapd also re-triggers the input subsystem so these tags reach devices
+    // already present; Plugboard's udev backend applies its own rules.
+    udev: ['KERNEL=="tty[0-9]*"', 'KERNEL=="mice"', 'KERNEL=="mouse[0-9]*"', 'KERNEL=="event[0-9]*"', 'KERNEL=="ts[0-9]*"'],
   },
 });

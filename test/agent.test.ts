@@ -53,6 +53,8 @@ describe("the agent", () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       const afterConnect = await snapshotTree(root);
       expect(Object.keys({ ...beforeConnect, ...afterConnect }).filter((f) => beforeConnect[f] !== afterConnect[f] && !/agent-status\.json/.test(f)).sort()).toEqual([
+        // log-observe tags /dev/kmsg for the app, as snapd's does.
+        "etc/udev/rules.d/70-plugboard.bar.rules",
         "var/lib/plugboard/apparmor/profiles/snap.bar.bar",
         "var/lib/plugboard/seccomp/bpf/snap.bar.bar.bin",
         "var/lib/plugboard/seccomp/bpf/snap.bar.bar.src",

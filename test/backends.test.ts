@@ -32,7 +32,7 @@ describe("security backends through the CLI", () => {
     const after = await snapshotTree(root);
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
     expect(changed).toEqual([`${UDEV}/70-plugboard.foo.rules`, `${PROFILES}/snap.foo.foo`, "var/lib/plugboard/state.json"].sort());
-    expect(after[`${PROFILES}/snap.foo.foo`]).toContain("/dev/video[0-9]* rw,");
+    expect(after[`${PROFILES}/snap.foo.foo`]).toContain("/dev/video[0-9]* rwk,");
     expect(after[`${UDEV}/70-plugboard.foo.rules`]).toContain('KERNEL=="video[0-9]*", TAG+="snap_foo_foo"');
 
     await ok(root, "disconnect", "foo:camera");
@@ -49,7 +49,7 @@ describe("security backends through the CLI", () => {
     const before = await snapshotTree(root);
     const out = await ok(root, "connect", "--dry-run", "foo:camera");
     expect(out).toContain(`+++ ${path.join(root, PROFILES, "snap.foo.foo")}`);
-    expect(out).toMatch(/^\+  \/dev\/video\[0-9\]\* rw,$/m);
+    expect(out).toMatch(/^\+  \/dev\/video\[0-9\]\* rwk,$/m);
     expect(out).toContain(`--- /dev/null\n+++ ${path.join(root, UDEV, "70-plugboard.foo.rules")}`);
     expect(await snapshotTree(root)).toEqual(before);
   });

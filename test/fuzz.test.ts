@@ -20,6 +20,7 @@ import {
 } from "../src/asserts/index.js";
 import { DEFAULT_DEVICE } from "../src/device/index.js";
 import { PlugboardError } from "../src/errors/index.js";
+import { BASELINE_HOST } from "../src/iface/index.js";
 import { makePaths } from "../src/paths/index.js";
 import { planSnap } from "../src/plan/index.js";
 import { compileDeclaration } from "../src/policy/index.js";
@@ -281,8 +282,11 @@ function replaceLeaf(y: Y, index: number, by: Y): Y {
   return walk(y);
 }
 
-const MODULES = builtinInterfaces.map((m) => m.name);
-const WITH_EXAMPLES = builtinInterfaces.filter((m) => m.examples?.plug || m.examples?.slot);
+// An interface some parsers cannot express (posix-mq) is refused with its own
+// error on such a host, and tested by its own module test.
+const USABLE = builtinInterfaces.filter((m) => !m.hostRequirement?.(BASELINE_HOST));
+const MODULES = USABLE.map((m) => m.name);
+const WITH_EXAMPLES = USABLE.filter((m) => m.examples?.plug || m.examples?.slot);
 /** Interfaces whose slots an app snap may have without a declaration (most slots are the system's or a gadget's). */
 const APP_SLOTS = WITH_EXAMPLES.filter((m) => {
   const rule: unknown = m.baseDeclaration.slots?.["allow-installation"];
@@ -647,8 +651,12 @@ describe("snap.yaml in process", () => {
     const withAttrs = (a: object | undefined) => (a ? Object.entries(a).map(([k, v]) => `\n    ${k}: ${JSON.stringify(v)}`).join("") : "");
     await fc.assert(
       // Names, not modules, so that a counterexample prints readably.
-      fc.asyncProperty(fc.subarray(MODULES, { minLength: 2 }), async (names) => {
-        const modules = builtinInterfaces.filter((m) => names.includes(m.name));
+      fc.asyncProperty(fc.subarray(MODULES, { minLength: 2 }), async (picked) => {
+        // classic-support runs systemd-run unconfined (Uxr) and kubernetes-support
+        // in a child profile (Cxr): snapd's rules conflict the same way, so one
+        // profile cannot hold both; the later of the two is left out.
+        const names = picked.includes("classic-support") ? picked.filter((n) => n !== "kubernetes-support") : picked;
+        const modules = USABLE.filter((m) => names.includes(m.name));
         const plugs = modules.map((m) => `  p-${m.name}:\n    interface: ${m.name}${withAttrs(m.examples?.plug)}`).join("\n");
         const slots = modules.map((m) => `  s-${m.name}:\n    interface: ${m.name}${withAttrs(m.examples?.slot)}`).join("\n");
         const text = `name: combo\nversion: '1'\napps:\n  app:\n    command: bin/app\nplugs:\n${plugs}\nslots:\n${slots}\n`;
@@ -667,10 +675,11 @@ describe("snap.yaml in process", () => {
         expect(await apparmorRefuses(files), `interfaces ${names.join(", ")}`).toBeNull();
         await rm(dir, { recursive: true, force: true });
       }),
-      // Each run holds about half of all interfaces, so any two meet in a quarter of the runs.
-      params(15, 60_000),
+      // Each run holds about half of all interfaces (some 110 of them, a large
+      // profile to compile), so any two meet in a quarter of the runs.
+      params(10, 240_000),
     );
-  }, budget(60_000));
+  }, budget(300_000));
 });
 
 // ─── assertions in process ───────────────────────────────────────────────────

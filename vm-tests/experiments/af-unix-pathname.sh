@@ -39,13 +39,19 @@ apparmor_parser -r /tmp/no-unix.prof && echo "no-unix (control): $(aa-exec -p no
 own() {
   n=$1 abi=$2; shift 2
   printf '%s\ninclude <tunables/global>\nprofile %s {\n  /tmp/pb-probe mr,\n  /{,usr/}lib{,32,64,x32}/** rm,\n  /etc/ld.so.cache r,\n  unix (create, getattr, getopt, setopt, shutdown),\n  unix peer=(label=snap.t-own.*),\n  %s\n}\n' "$abi" "$n" "$*" > /tmp/$n.prof
-  if apparmor_parser -r /tmp/$n.prof; then
+  if apparmor_parser -r $OWN_OPTS /tmp/$n.prof; then
     echo "$n: $(aa-exec -p $n -- /tmp/pb-probe connect-unix /run/x.sock 2>&1)"
   else
     echo "$n: refused by the parser"
   fi
 }
+OWN_OPTS=
 own own-peer-abi3 'abi <abi/3.0>,'
 own own-peer-abi4 'abi <abi/4.0>,'
 own own-peer-file 'abi <abi/3.0>,' '/run/x.sock rw,'
 own own-peer-abi4-rule 'abi <abi/4.0>,' 'unix (connect, send, receive) type=stream peer=(label=unconfined),'
+# The same shapes compiled for everything the kernel mediates: if the first
+# refuses and the second allows, file rules decide pathname connects there.
+OWN_OPTS=--override-policy-abi=$K
+own own-peer-kernel 'abi <abi/3.0>,'
+own own-peer-kernel-file 'abi <abi/3.0>,' '/run/x.sock rw,'

@@ -148,7 +148,8 @@ async function build(work: string): Promise<void> {
       `--essential-hook=${modulesHook}`,
       ...dpkgExcludes.map((o) => `--dpkgopt=${o}`),
       // Everything but what is asked for by suite comes from trixie.
-      ...(APPARMOR_SUITE ? [`--aptopt=APT::Default-Release "${SUITE}"`] : []),
+      // (a mirror's copy of unstable may be older than its Valid-Until date).
+      ...(APPARMOR_SUITE ? [`--aptopt=APT::Default-Release "${SUITE}"`, '--aptopt=Acquire::Check-Valid-Until "false"'] : []),
       `--customize-hook=${customize} "$1"`,
       SUITE,
       rootfs,

@@ -93,6 +93,7 @@ export const GADGET: Provider = {
       "  gpio17: {interface: gpio, number: 17}",
       "  i2c1: {interface: i2c, path: /dev/i2c-1}",
       "  spi0: {interface: spi, path: /dev/spidev0.0}",
+      "  hidraw0: {interface: hidraw, path: /dev/hidraw0}",
       "",
     ].join("\n"),
   },
@@ -125,6 +126,36 @@ const DBUS_PROVIDER: Provider = {
 };
 
 const BUS = "/run/dbus/system_bus_socket";
+
+/** Declaration rules that let a test snap carry a super-privileged plug. */
+const superPrivileged = (iface: string) => `plugs:\n  ${iface}:\n    allow-installation: true`;
+
+/** A plug of a device interface on the system slot, and one node it must open only while connected. */
+function deviceRow(iface: string, node: string, major: number, minor: number, opts: { superPrivileged?: boolean } = {}): InterfaceScenario {
+  const snap = `t-${iface}`;
+  return {
+    name: iface,
+    layer: "apparmor",
+    snap: consumer(snap, `  ${iface}: {}`),
+    ...(opts.superPrivileged ? { rules: superPrivileged(iface) } : {}),
+    setup: mknod(node, "c", major, minor),
+    connect: [`${snap}:${iface}`],
+    checks: [{ label: `open ${node}`, probe: probe(snap, "open-rw", node), denied: EACCES, allowed: NO_DRIVER }],
+  };
+}
+
+/** A plug whose interface grants one socket family; without it AppArmor or seccomp refuses the socket. */
+function socketRow(iface: string, kind: string): InterfaceScenario {
+  const snap = `t-${iface}`;
+  return {
+    name: iface,
+    layer: "apparmor+seccomp",
+    snap: consumer(snap, `  ${iface}: {}`),
+    connect: [`${snap}:${iface}`],
+    // Allowed: the family may be missing from the guest kernel; that answer still came past the profile.
+    checks: [{ label: `socket ${kind}`, probe: probe(snap, "socket", kind), denied: DENIED, allowed: /^(OK|EAFNOSUPPORT|EPROTONOSUPPORT)$/ }],
+  };
+}
 
 export const INTERFACE_SCENARIOS: readonly InterfaceScenario[] = [
   {
@@ -387,6 +418,41 @@ export const INTERFACE_SCENARIOS: readonly InterfaceScenario[] = [
       { label: "open /dev/rtc0", probe: probe("t-time-control", "read", "/dev/rtc0"), denied: EACCES, allowed: /^(OK|EINVAL|EAGAIN|E11)$/ },
       { label: "udev tag on rtc0", probe: { udevTag: { device: "/dev/rtc0", tag: "snap_t-time-control_probe" } }, denied: "ABSENT", allowed: OK },
     ],
+  },
+  // Device interfaces for IoT hardware, each on a node made with mknod: the
+  // profile decides the open, the missing driver answers an allowed one.
+  deviceRow("framebuffer", "/dev/fb0", 29, 0),
+  deviceRow("raw-input", "/dev/input/event0", 13, 64),
+  deviceRow("uhid", "/dev/uhid", 10, 239),
+  deviceRow("tee", "/dev/tee0", 245, 0, { superPrivileged: true }),
+  deviceRow("ptp", "/dev/ptp0", 246, 0),
+  deviceRow("vcio", "/dev/vcio", 100, 0),
+  deviceRow("intel-mei", "/dev/mei0", 244, 0),
+  deviceRow("ion-memory-control", "/dev/ion", 10, 61, { superPrivileged: true }),
+  deviceRow("xilinx-dma", "/dev/xdma0_user", 243, 0, { superPrivileged: true }),
+  {
+    name: "hidraw (gadget slot)",
+    layer: "apparmor",
+    snap: consumer("t-hidraw", "  hidraw: {}"),
+    providers: [GADGET],
+    setup: `${mknod("/dev/hidraw0", "c", 242, 0)}; ${mknod("/dev/hidraw1", "c", 242, 1)}`,
+    connect: ["t-hidraw:hidraw", "pb-gadget:hidraw0"],
+    checks: [
+      { label: "open /dev/hidraw0", probe: probe("t-hidraw", "open-rw", "/dev/hidraw0"), denied: EACCES, allowed: NO_DRIVER },
+      { label: "open /dev/hidraw1 (not the slot's)", probe: probe("t-hidraw", "open-rw", "/dev/hidraw1"), denied: EACCES, allowed: EACCES },
+    ],
+  },
+  socketRow("kernel-crypto-api", "alg"),
+  socketRow("can-bus", "can"),
+  socketRow("netlink-connector", "netlink-connector"),
+  {
+    name: "kernel-module-control",
+    layer: "seccomp+apparmor (capability)",
+    snap: consumer("t-kernel-module-control", "  kernel-module-control: {}"),
+    rules: superPrivileged("kernel-module-control"),
+    connect: ["t-kernel-module-control:kernel-module-control"],
+    // An invalid descriptor: allowed, the kernel gets as far as the fd and loads nothing.
+    checks: [{ label: "finit_module(-1)", probe: probe("t-kernel-module-control", "finit-module"), denied: EPERM, allowed: "EBADF" }],
   },
   {
     name: "bluez (app slot)",

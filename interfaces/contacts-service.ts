@@ -1,0 +1,20 @@
+import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS, hostEdsClientRules } from "./pim-service-rules.js";
+
+export default defineInterface({
+  name: "contacts-service",
+  summary: "allows reading and editing the address books of the desktop's Evolution Data Server",
+  // The host's EDS provides it (snapd makes an exception only for Ubuntu 14.04).
+  implicitOn: { core: false, classic: true },
+  baseDeclaration: {
+    slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
+  },
+  connectedPlug: {
+    apparmor: `
+${SESSION_BUS}
+${hostEdsClientRules("AddressBook", ["AddressBookCursor", "AddressBookView"])}
+# Contact photos EDS caches in the user's home.
+owner @{HOME}/.cache/evolution/addressbook/[0-9a-f]*/*.jpeg r,
+`,
+  },
+});

@@ -1,0 +1,27 @@
+import { defineInterface } from "../src/iface/index.js";
+
+export default defineInterface({
+  name: "gconf",
+  summary: "allows reading and changing any of the user's settings in the legacy GConf database",
+  // Connected by hand: GConf is one database for the whole desktop and keeps
+  // no application's settings apart from another's.
+  implicitOn: { core: false, classic: true },
+  baseDeclaration: {
+    slots: { "allow-installation": { "slot-snap-type": ["core"] }, "deny-auto-connection": true },
+  },
+  connectedPlug: {
+    apparmor: `
+# The session bus (AppArmor's dbus-session-strict abstraction, as snapd includes it).
+owner /run/user/[0-9]*/bus rw,
+/var/lib/dbus/machine-id r,
+unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
+dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+# Opening a database. The first call may start gconfd-2, which then does
+# not yet carry a label, so this one rule names the server by bus name.
+dbus (send) bus=session path=/org/gnome/GConf/Server member=Get{,Default}Database peer=(name=org.gnome.GConf),
+# The server's notifications, and every operation on the databases.
+dbus (receive) bus=session path=/org/gnome/GConf/{Client,Server} interface=org.gnome.GConf.{Client,Server} peer=(label=unconfined),
+dbus (send) bus=session path=/org/gnome/GConf/Database/* interface=org.gnome.GConf.Database peer=(label=unconfined),
+`,
+  },
+});
