@@ -20,7 +20,7 @@ describe("system snap", () => {
     const slots = Object.keys(repo.snap("core")!.info.slots);
     expect(slots).toContain("network");
     expect(slots).toContain("camera");
-    expect(slots).not.toContain("docker");
+    expect(slots).not.toContain("mpris");
     expect(slots.includes("bluez")).toBe(hasBluez);
   });
 
@@ -53,22 +53,22 @@ describe("device.yaml", () => {
 describe("connect resolution", () => {
   const repo = repoWith(
     DEFAULT_DEVICE,
-    "name: app\nversion: '1'\nplugs: [camera, docker]\nslots:\n  mine: bluez\n",
-    "name: dock-a\nversion: '1'\nslots: [docker]\n",
-    "name: dock-b\nversion: '1'\nslots:\n  d2: docker\n",
+    "name: app\nversion: '1'\nplugs: [camera, mpris]\nslots:\n  mine: bluez\n",
+    "name: dock-a\nversion: '1'\nslots: [mpris]\n",
+    "name: dock-b\nversion: '1'\nslots:\n  d2: mpris\n",
   );
   it.each([
     ["app:camera", undefined, "core:camera"],
     ["app:camera", "core", "core:camera"],
-    ["app:docker", "dock-b", "dock-b:d2"],
-    ["app:docker", "dock-a:docker", "dock-a:docker"],
+    ["app:mpris", "dock-b", "dock-b:d2"],
+    ["app:mpris", "dock-a:mpris", "dock-a:mpris"],
   ])("%s %s resolves to %s", (plug, slot, expected) => {
     const r = repo.resolveConnect(parseRef(plug, "plug"), slot === undefined ? undefined : parseRef(slot, "slot"));
     expect(`${r.slot.snap}:${r.slot.name}`).toBe(expected);
   });
   it.each([
-    ["app:docker", undefined, /several slots: dock-a:docker, dock-b:d2/],
-    ["app:docker", "core", /no docker slot/],
+    ["app:mpris", undefined, /several slots: dock-a:mpris, dock-b:d2/],
+    ["app:mpris", "core", /no mpris slot/],
     ["app:nope", undefined, /has no plug named "nope"/],
     ["app:camera", "app:mine", /interfaces differ/],
     ["app", undefined, /plug must be given as SNAP:PLUG/],
