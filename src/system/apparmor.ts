@@ -10,7 +10,7 @@ const PARSER = process.env["PLUGBOARD_APPARMOR_PARSER"] ?? "apparmor_parser";
  * hundreds of profiles on a slow board can take a minute, so the default is
  * generous; tests of a hanging parser set a short one so they need not wait.
  */
-function parserTimeoutMs(fallback: number): number {
+export function parserTimeoutMs(fallback: number): number {
   const v = Number(process.env["PLUGBOARD_APPARMOR_TIMEOUT_MS"]);
   return Number.isInteger(v) && v > 0 ? v : fallback;
 }

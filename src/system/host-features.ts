@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { HostFeatures } from "../iface/index.js";
+import { parserTimeoutMs } from "./apparmor.js";
 import { runTool } from "./run.js";
 
+// A probe that cannot answer in time counts as "not supported": the
+// compile that follows meets the same parser and reports it properly.
 // Rules a parser may or may not understand, by the names snapd gives the
 // features. Each is tried on a one-rule profile: compiling is the only
 // reliable answer (distributions backport features across versions).
@@ -45,7 +48,7 @@ export function probeHostFeatures(): Promise<HostFeatures> {
     await Promise.all(
       Object.entries(PROBES).map(async ([name, rule]) => {
         const profile = `abi <abi/4.0>,\nprofile plugboard-feature-probe {\n  ${rule}\n}\n`;
-        const ok = await runTool([parser, "-Q", "-K", "--quiet"], { input: profile, timeoutMs: 20_000 }).then(
+        const ok = await runTool([parser, "-Q", "-K", "--quiet"], { input: profile, timeoutMs: Math.min(5_000, parserTimeoutMs(5_000)) }).then(
           () => true,
           () => false,
         );
