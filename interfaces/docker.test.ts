@@ -40,4 +40,8 @@ describe("docker", () => {
     expect(m.permanentPlug).toBeUndefined();
   });
 
+
+  it("is implicit on classic, as in snapd (the host's daemon)", () => {
+    expect(m.implicitOn).toEqual({ core: false, classic: true });
+  });
 });

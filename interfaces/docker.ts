@@ -3,10 +3,10 @@ import { defineInterface } from "../src/iface/index.js";
 export default defineInterface({
   name: "docker",
   summary: "allows access to the Docker daemon socket",
-  // snapd HEAD makes this implicit on classic (the host's daemon), together
-  // with a newer base declaration; with 2.57's declaration, which this
-  // module keeps, there is no system slot.
-  implicitOn: { core: false, classic: false },
+  // As in snapd: on classic the host's Docker daemon provides the slot. The
+  // base declaration is 2.57's, which denies every connection, so a
+  // snap-declaration is still needed to connect to it.
+  implicitOn: { core: false, classic: true },
   // Talking to the Docker daemon is root-equivalent: only a snap-declaration can grant it.
   baseDeclaration: {
     slots: { "allow-installation": false, "deny-auto-connection": true, "deny-connection": true },
