@@ -90,8 +90,9 @@ describe("signed assertions and policy, end to end", () => {
   });
 
   it("a snap-declaration that allows auto-connection of a super-privileged interface makes it connect", async () => {
+    // On classic the system offers docker too (implicit, as in snapd), so the grant names the slot snap.
     await ack(await declaration("store", "docker", "acme", DOCKER_RULES));
-    await ack(await declaration("store", "hello-docker", "acme", "plugs:\n  docker:\n    allow-auto-connection: true"));
+    await ack(await declaration("store", "hello-docker", "acme", "plugs:\n  docker:\n    allow-auto-connection:\n      slot-snap-id:\n        - docker-id"));
     await must(root, ["install", path.join(EXAMPLES, "docker")]);
     const out = await must(root, ["install", path.join(EXAMPLES, "hello-docker")]);
     expect(out).toContain("auto-connected hello-docker:docker docker:docker-daemon");
@@ -250,7 +251,7 @@ describe("signed assertions and policy, end to end", () => {
     await ack(await declaration("store", "hello-docker", "acme"));
     await must(root, ["install", path.join(EXAMPLES, "docker")]);
     await must(root, ["install", path.join(EXAMPLES, "hello-docker")]);
-    const revised = await declaration("store", "hello-docker", "acme", "revision: '1'\nplugs:\n  docker:\n    allow-auto-connection: true");
+    const revised = await declaration("store", "hello-docker", "acme", "revision: '1'\nplugs:\n  docker:\n    allow-auto-connection:\n      slot-snap-id:\n        - docker-id");
     expect((await ack(revised)).stdout).toBe("1 added, 0 already known");
     expect(await must(root, ["connections", "hello-docker"])).toMatch(/^docker\s+hello-docker:docker\s+-\s+-$/m);
     expect(await must(root, ["install", path.join(EXAMPLES, "hello-docker")])).toContain("auto-connected hello-docker:docker docker:docker-daemon");
@@ -289,7 +290,7 @@ describe("signed assertions and policy, end to end", () => {
       "",
     ].join("\n"));
     await ack(await declaration("store", "docker", "acme", DOCKER_RULES));
-    await ack(await declaration("store", "hello-docker", "acme", "plugs:\n  docker:\n    allow-auto-connection:\n      on-store:\n        - acme-store"));
+    await ack(await declaration("store", "hello-docker", "acme", "plugs:\n  docker:\n    allow-auto-connection:\n      on-store:\n        - acme-store\n      slot-snap-id:\n        - docker-id"));
     await must(root, ["install", path.join(EXAMPLES, "docker")]);
     const why = await must(root, ["explain", "hello-docker:docker"]).catch((e: Error) => e.message);
     expect(why).toMatch(/has no plug|not installed/);
