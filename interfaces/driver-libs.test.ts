@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { AttributeProblem } from "../src/iface/index.js";
+import { AttributeProblem, type InterfaceModule } from "../src/iface/index.js";
 import type { AttrMap } from "../src/snap/index.js";
+import cuda from "./cuda-driver-libs.js";
+import egl from "./egl-driver-libs.js";
+import gbm from "./gbm-driver-libs.js";
+import nvidiaVideo from "./nvidia-video-driver-libs.js";
+import opengl from "./opengl-driver-libs.js";
+import opengles from "./opengles-driver-libs.js";
+import vulkan from "./vulkan-driver-libs.js";
+import { plugInfo } from "./test-support.js";
 import { checkSourceDirs, compatibilityProblem, EXACTLY, FROM, sourceDirProblem, type CompatSpec } from "./driver-libs.js";
 
 const FOO_1_10: CompatSpec = [{ tag: "foo", values: [{ min: 1, max: 10 }] }];
@@ -148,5 +156,51 @@ describe("driver-libs: *-source directories", () => {
     expect(() => checkSourceDirs({ "library-source": [] }, "library-source")).not.toThrow();
     expect(() => checkSourceDirs({}, "implicit-layer-source", true)).not.toThrow();
     expect(() => checkSourceDirs({ "implicit-layer-source": "x" }, "implicit-layer-source", true)).toThrow(/must be a list/);
+  });
+});
+
+// What every *-driver-libs slot shares; each interface's own test covers its
+// compatibility tags and its other attributes.
+const DRIVER_LIBS: readonly InterfaceModule[] = [cuda, egl, gbm, nvidiaVideo, opengl, opengles, vulkan];
+
+describe.each(DRIVER_LIBS.map((m) => [m.name, m] as const))("%s: what every driver-libs slot shares", (_name, m) => {
+  const valid = m.examples!.slot!;
+  const slot = (attrs: Record<string, unknown>) =>
+    plugInfo("driver", m.name, Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined)) as AttrMap, "libs");
+
+  it("accepts the example slot and keeps its attributes, unknown ones too (as snapd does)", () => {
+    expect(m.sanitizeSlot!(slot(valid))).toEqual(valid);
+    expect(m.sanitizeSlot!(slot({ ...valid, extra: "kept" }))).toMatchObject({ extra: "kept" });
+  });
+
+  it.each([
+    [{ compatibility: undefined }, /compatibility must be set/],
+    [{ compatibility: 12 }, /compatibility must be a string/],
+    [{ compatibility: "" }, /empty/],
+    [{ compatibility: "x-1, /** rwx," }, /unexpected character ","/],
+    [{ "library-source": undefined }, /library-source must be set/],
+    [{ "library-source": "$SNAP/lib" }, /library-source must be a list/],
+    [{ "library-source": ["/usr/lib"] }, /must start with \$SNAP\//],
+    [{ "library-source": ["$SNAP/../../etc"] }, /points outside/],
+    [{ "library-source": ["$SNAP/lib,/** rwx"] }, /character that is not allowed/],
+    [{ "library-source": ["$SNAP/lib\n"] }, /character that is not allowed/],
+    [{ "library-source": ["$SNAP/{a,b}"] }, /character that is not allowed/],
+    [{ "library-source": ["$SNAP_COMPONENT(gpu)/lib"] }, /does not install snap components/],
+  ] as [Record<string, unknown>, RegExp][])("refuses %j", (change, re) => {
+    expect(() => m.sanitizeSlot!(slot({ ...valid, ...change }))).toThrow(AttributeProblem);
+    expect(() => m.sanitizeSlot!(slot({ ...valid, ...change }))).toThrow(re);
+  });
+
+  it("adds no confinement rules: what it does in snapd needs backends Plugboard does not have", () => {
+    for (const role of ["connectedPlug", "connectedSlot", "permanentPlug", "permanentSlot"] as const) expect(m[role]).toBeUndefined();
+    expect(m.sanitizePlug).toBeUndefined();
+  });
+
+  it("keeps the plug for the system snap and needs a snap declaration for the slot", () => {
+    expect(m.baseDeclaration).toEqual({
+      plugs: { "allow-installation": { "plug-snap-type": ["core"] }, "deny-auto-connection": true },
+      slots: { "allow-installation": false, "deny-auto-connection": true },
+    });
+    expect(m.implicitOn).toEqual({ core: false, classic: false });
   });
 });
