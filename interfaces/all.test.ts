@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AttributeProblem, RULE_NAMES } from "../src/iface/index.js";
 import { isValidInterfaceName, type AttrMap, type PlugInfo } from "../src/snap/index.js";
+import { SESSION_BUS_STRICT, SYSTEM_BUS_STRICT } from "./dbus.js";
 import { builtinInterfaces, builtinRegistry } from "./index.js";
+import { connectedContext, permanentContext, ruleLines, snippet } from "./test-support.js";
 
 // Every name must be one snapd has: the 2.57 table or the table of interfaces added since.
 const tableNames = (file: string): string[] =>
@@ -27,6 +29,42 @@ describe.each(builtinInterfaces.map((m) => [m.name, m] as const))("interface %s"
     expect(m.summary.length).toBeGreaterThan(10);
     for (const side of [m.baseDeclaration.plugs, m.baseDeclaration.slots]) {
       for (const rule of Object.keys(side ?? {})) expect(RULE_NAMES).toContain(rule);
+    }
+  });
+});
+
+// A module that talks to a bus daemon includes the whole client abstraction
+// (snapd includes AppArmor's dbus-strict or dbus-session-strict), never a
+// partial copy that drifts from it: the socket paths and machine id differ
+// between distributions, and one shared definition keeps them all in step.
+describe("bus clients use the one definition of the bus abstractions", () => {
+  const abstractions = [
+    ["system", SYSTEM_BUS_STRICT],
+    ["session", SESSION_BUS_STRICT],
+  ] as const;
+  const rendered = (m: (typeof builtinInterfaces)[number]): string[] => {
+    const ex = m.examples ?? {};
+    const texts: string[] = [];
+    const attempt = (f: () => string) => {
+      try {
+        texts.push(f());
+      } catch {
+        // A module that needs attributes or a host feature the example lacks renders nothing here.
+      }
+    };
+    attempt(() => snippet(m, "connectedPlug", connectedContext(m, ex.plug, ex.slot)));
+    attempt(() => snippet(m, "connectedSlot", connectedContext(m, ex.plug, ex.slot)));
+    attempt(() => snippet(m, "permanentPlug", permanentContext(m, ex.plug)));
+    attempt(() => snippet(m, "permanentSlot", permanentContext(m, ex.slot)));
+    return texts;
+  };
+  it.each(builtinInterfaces.map((m) => [m.name, m] as const))("%s", (_name, m) => {
+    for (const text of rendered(m)) {
+      const lines = new Set(ruleLines(text));
+      for (const [bus, block] of abstractions) {
+        const hello = ruleLines(block).find((l) => l.includes("member={Hello"))!;
+        if (lines.has(hello)) for (const l of ruleLines(block)) expect(lines, `${bus} bus client without ${l}`).toContain(l);
+      }
     }
   });
 });

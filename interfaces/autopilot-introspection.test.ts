@@ -9,7 +9,7 @@ const rules = () => ruleLines(snippet(m, "connectedPlug", ctx()));
 
 describe("autopilot-introspection", () => {
   it.each([
-    "owner /run/user/[0-9]*/bus rw,",
+    "owner /{,var/}run/user/[0-9]*/bus rw,",
     "dbus (receive) bus=session path=/com/canonical/Autopilot/** interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),",
     "dbus (receive) bus=session path=/com/canonical/Autopilot/Introspection interface=com.canonical.Autopilot.Introspection member={GetVersion,GetState} peer=(label=unconfined),",
   ])("the connected plug grants %s", (line) => {

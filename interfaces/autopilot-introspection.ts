@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "autopilot-introspection",
@@ -12,10 +13,7 @@ export default defineInterface({
     // snapd's seccomp additions (sendmsg, recvmsg, sendto) are in the default template already.
     apparmor: `
 # The session bus (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 # Answer the test runner's questions about the interface's state.
 dbus (receive) bus=session path=/com/canonical/Autopilot/** interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),
 dbus (receive) bus=session path=/com/canonical/Autopilot/Introspection interface=com.canonical.Autopilot.Introspection member={GetVersion,GetState} peer=(label=unconfined),

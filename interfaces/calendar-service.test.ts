@@ -9,7 +9,7 @@ const DS = "/org/gnome/evolution/dataserver";
 
 describe("calendar-service", () => {
   it.each([
-    "owner /run/user/[0-9]*/bus rw,",
+    "owner /{,var/}run/user/[0-9]*/bus rw,",
     `dbus (receive, send) bus=session interface=org.freedesktop.DBus.ObjectManager path=${DS}{,/**} peer=(label=unconfined),`,
     `dbus (receive, send) bus=session interface=org.freedesktop.DBus.Properties path=${DS}/CalendarFactory peer=(label=unconfined),`,
     `dbus (receive, send) bus=session interface=org.gnome.evolution.dataserver.Calendar path=${DS}/{Subprocess,Calendar}{,/**} peer=(label=unconfined),`,

@@ -1,5 +1,6 @@
 import { defineInterface } from "../src/iface/index.js";
-import { SESSION_BUS, hostEdsClientRules } from "./pim-service-rules.js";
+import { hostEdsClientRules } from "./pim-service-rules.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "calendar-service",
@@ -11,7 +12,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 ${hostEdsClientRules("Calendar", ["CalendarView"])}
 `,
   },

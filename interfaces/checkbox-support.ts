@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 // Checkbox, Canonical's hardware certification tool, runs arbitrary system
 // tests; it has systemd run each one as a transient unit and waits for it.
@@ -16,8 +17,7 @@ export default defineInterface({
     apparmor: `
 # The system bus and the bus daemon's own calls (AppArmor's dbus-strict
 # abstraction, spelled out).
-/{,var/}run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SYSTEM_BUS_STRICT}
 
 # Starting a test as a transient unit, and killing any unit.
 dbus (send) bus=system path=/org/freedesktop/systemd1 interface=org.freedesktop.systemd1.Manager member=StartTransientUnit peer=(label=unconfined),

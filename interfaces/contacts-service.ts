@@ -1,5 +1,6 @@
 import { defineInterface } from "../src/iface/index.js";
-import { SESSION_BUS, hostEdsClientRules } from "./pim-service-rules.js";
+import { hostEdsClientRules } from "./pim-service-rules.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "contacts-service",
@@ -11,7 +12,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 ${hostEdsClientRules("AddressBook", ["AddressBookCursor", "AddressBookView"])}
 # Contact photos EDS caches in the user's home.
 owner @{HOME}/.cache/evolution/addressbook/[0-9a-f]*/*.jpeg r,

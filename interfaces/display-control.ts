@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineInterface, verbatimPathProblem } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT, SYSTEM_BUS_STRICT } from "./dbus.js";
 
 /**
  * The backlights the host found (each entry of /sys/class/backlight resolved
@@ -16,13 +17,6 @@ export function backlightRules(devices: readonly string[]): string {
   return devices.map((d) => `# Backlight found on this machine: ${path.posix.basename(d)}\n${d}/{,**} r,\n${d}/bl_power w,\n${d}/brightness w,\n`).join("");
 }
 
-const SYSTEM_BUS = `/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
-
 const STATIC_RULES = `
 # The keyboard backlight's LED.
 /sys/class/leds/ r,
@@ -30,13 +24,13 @@ const STATIC_RULES = `
 /sys/devices/**/leds/**kbd_backlight/brightness w,
 # UPower's keyboard backlight control, on the system bus (AppArmor's
 # dbus-strict abstraction spelled out).
-${SYSTEM_BUS}
+${SYSTEM_BUS_STRICT}
 dbus (send) bus=system path=/org/freedesktop/UPower/KbdBacklight interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),
 dbus (send) bus=system path=/org/freedesktop/UPower/KbdBacklight interface=org.freedesktop.UPower.KbdBacklight member={GetBrightness,GetMaxBrightness,SetBrightness} peer=(label=unconfined),
 # gnome-settings-daemon's screen brightness steps, on the session bus
 # (dbus-session-strict spelled out). Setting its Brightness property is not
 # granted: AppArmor cannot tell a Set of that property from any other.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (send) bus=session path=/org/gnome/SettingsDaemon/Power interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),
 dbus (send) bus=session path=/org/gnome/SettingsDaemon/Power interface=org.gnome.SettingsDaemon.Power.Screen member=Step{Down,Up} peer=(label=unconfined),
 # Screen backlights: the class directory, the DRM connectors' backlights,

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "gconf",
@@ -12,10 +13,7 @@ export default defineInterface({
   connectedPlug: {
     apparmor: `
 # The session bus (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 # Opening a database. The first call may start gconfd-2, which then does
 # not yet carry a label, so this one rule names the server by bus name.
 dbus (send) bus=session path=/org/gnome/GConf/Server member=Get{,Default}Database peer=(name=org.gnome.GConf),

@@ -14,7 +14,7 @@ describe("hostname-control", () => {
     "/etc/writable/hostname w,",
     "capability sys_admin,",
     "/{,usr/}{,s}bin/hostnamectl ixr,",
-    "/run/dbus/system_bus_socket rw,",
+    "/{,var/}run/dbus/system_bus_socket rw,",
     'unix (bind) type=stream addr="@*/bus/hostnamectl/system",',
   ])("grants %s", (rule) => expect(rules).toContain(rule));
 

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "hostname-control",
@@ -19,8 +20,7 @@ capability sys_admin,
 # hostnamectl asks hostnamed over the system bus. hostnamed is started on the
 # first call, so its label cannot be relied on when the message goes out.
 /{,usr/}{,s}bin/hostnamectl ixr,
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SYSTEM_BUS_STRICT}
 dbus (send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop.DBus.Properties member={Get,GetAll},
 dbus (send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
 dbus (send) bus=system path=/org/freedesktop/systemd1 interface=org.freedesktop.DBus.Properties member={Get,GetAll},

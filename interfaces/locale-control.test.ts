@@ -8,7 +8,7 @@ const rules = ruleLines(snippet(localeControl, "connectedPlug", ctx));
 describe("locale-control", () => {
   it.each([
     "/etc/default/locale rw,",
-    "/run/dbus/system_bus_socket rw,",
+    "/{,var/}run/dbus/system_bus_socket rw,",
     "dbus (send) bus=system path=/org/freedesktop/locale1 interface=org.freedesktop.locale1 member={SetLocale,SetX11Keyboard,SetVConsoleKeyboard} peer=(name=org.freedesktop.locale1),",
     "dbus (receive) bus=system path=/org/freedesktop/locale1 interface=org.freedesktop.DBus.Properties member=PropertiesChanged,",
   ])("grants %s", (rule) => expect(rules).toContain(rule));

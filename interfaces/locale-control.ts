@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "locale-control",
@@ -13,8 +14,7 @@ export default defineInterface({
     apparmor: `
 # localed is started on the first call, so the calls to it name the service
 # rather than its label, which it may not carry yet.
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SYSTEM_BUS_STRICT}
 dbus (send) bus=system path=/org/freedesktop/locale1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
 dbus (send) bus=system path=/org/freedesktop/locale1 interface=org.freedesktop.DBus.Properties member={Get,GetAll},
 dbus (send) bus=system path=/org/freedesktop/locale1 interface=org.freedesktop.locale1 member={SetLocale,SetX11Keyboard,SetVConsoleKeyboard} peer=(name=org.freedesktop.locale1),

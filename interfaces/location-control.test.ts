@@ -9,7 +9,7 @@ const S = "/com/ubuntu/location/Service";
 
 describe("location-control", () => {
   it.each<[Role, string]>([
-    ["connectedPlug", "/run/dbus/system_bus_socket rw,"],
+    ["connectedPlug", "/{,var/}run/dbus/system_bus_socket rw,"],
     ["connectedPlug", `dbus (send) bus=system path=${S} interface=com.ubuntu.location.Service member=AddProvider peer=(label="snap.provider.*"),`],
     ["connectedPlug", 'dbus (receive) bus=system path=/providers/{,**} interface=com.ubuntu.location.Service.Provider member={Satisfies,Enable,Disable,Activate,Deactivate,OnNewEvent} peer=(label="snap.provider.*"),'],
     ["connectedPlug", "dbus (receive) bus=system path=/ interface=org.freedesktop.DBus.ObjectManager peer=(label=unconfined),"],

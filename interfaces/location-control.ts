@@ -1,9 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// A system bus client: socket and the bus daemon's methods (AppArmor's
-// dbus-strict abstraction, as snapd includes it).
-const SYSTEM_BUS = `/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 const SERVICE = "/com/ubuntu/location/Service";
 
@@ -19,7 +15,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-${SYSTEM_BUS}
+${SYSTEM_BUS_STRICT}
 # Registering a position provider, and the service driving it.
 dbus (send) bus=system path=${SERVICE} interface=com.ubuntu.location.Service member=AddProvider peer=(label=${ctx.slotLabel}),
 dbus (receive) bus=system path=/providers/{,**} interface=com.ubuntu.location.Service.Provider member={Satisfies,Enable,Disable,Activate,Deactivate,OnNewEvent} peer=(label=${ctx.slotLabel}),
@@ -46,7 +42,7 @@ dbus (send) bus=system path=${SERVICE} interface=org.freedesktop.DBus.Properties
     apparmor: `
 # Operating as the location service: its name on the system bus, learning
 # a caller's pid and uid, and the standard interfaces for host programs.
-${SYSTEM_BUS}
+${SYSTEM_BUS_STRICT}
 dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={GetConnectionUnixProcessID,GetConnectionUnixUser} peer=(label=unconfined),
 dbus (bind) bus=system name=com.ubuntu.location.Service,

@@ -1,11 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// A session bus client: socket, machine id, and the bus daemon's methods
-// (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 // How maliit talks to applications: an application asks the address service
 // on the session bus for a private socket; maliit answers with an abstract
@@ -23,7 +17,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # Asking the address service for the private socket, then using it.
 dbus (send) bus=session interface=org.maliit.Server.Address path=/org/maliit/server/address peer=(label=${ctx.slotLabel}),
 dbus (send) bus=session path=/org/maliit/server/address interface=org.freedesktop.DBus.Properties peer=(label=${ctx.slotLabel}),
@@ -42,7 +36,7 @@ unix (receive, send) type=stream addr=${P2P} peer=(label=${ctx.plugLabel}),
     apparmor: `
 # Operating as the maliit server: its name for address negotiation, the
 # abstract sockets it serves clients on, and the GSettings schema directory.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (bind) bus=session name=org.maliit.server,
 /usr/share/glib-2.0/schemas/ r,
 unix (bind, listen, accept) type=stream addr=${P2P},

@@ -1,11 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// A session bus client: socket, machine id, and the bus daemon's methods
-// (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 const SERVICE = "/core/ubuntu/media/Service";
 
@@ -19,7 +13,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # The service's and its players' properties, looking at the service, and
 # creating and managing player sessions.
 dbus (receive, send) bus=session interface=org.freedesktop.DBus.Properties path=${SERVICE}{,/**} peer=(label=${ctx.slotLabel}),
@@ -39,7 +33,7 @@ dbus (receive) bus=session interface=core.ubuntu.media.Service{,.*} path=${SERVI
     apparmor: `
 # Operating as media-hub: its name, and learning a caller's AppArmor label
 # to decide what it may play.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName,GetConnectionAppArmorSecurityContext} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (bind) bus=session name=core.ubuntu.media.Service,
 # Host programs outside confinement: the service's objects, introspection,

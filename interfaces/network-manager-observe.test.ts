@@ -14,7 +14,7 @@ describe("network-manager-observe", () => {
     [slot, 'dbus (send) bus=system path="/org/freedesktop/NetworkManager" interface=org.freedesktop.NetworkManager member="Device{Added,Removed}" peer=(name=org.freedesktop.NetworkManager,label="snap.app.app"),', true],
     // Broader than snapd: gone.
     [slot, 'dbus (send) bus=system path=/org/freedesktop/NetworkManager{,/**} peer=(label="snap.app.app"),', false],
-    [plug, "/run/dbus/system_bus_socket rw,", false],
+    [plug, "/{,var/}run/dbus/system_bus_socket rw,", false],
   ])("rule %#", (rules, rule, granted) => {
     expect(rules.includes(rule)).toBe(granted);
   });

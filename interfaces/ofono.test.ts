@@ -13,7 +13,7 @@ describe("ofono", () => {
     ["a snap's", 'dbus (receive, send) bus=system path=/{,**} interface=org.ofono.* peer=(label="snap.provider.*"),', false],
     ["a snap's", `${INTROSPECT} peer=(label="snap.provider.*"),`, false],
     ["the host's", 'dbus (receive, send) bus=system path=/{,**} interface=org.ofono.* peer=(label="unconfined"),', true],
-    ["the host's", "/run/dbus/system_bus_socket rw,", true],
+    ["the host's", "/{,var/}run/dbus/system_bus_socket rw,", true],
   ])("a client of %s ofono gets %s", (_l, line, system) => {
     expect(plugRules(system)).toContain(line);
   });

@@ -1,8 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// The system bus as a client (AppArmor's dbus-strict abstraction, as snapd includes it).
-const SYSTEM_BUS = `/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 // ofono's objects sit wherever its modem plugins put them, so rules name the
 // interface, not a path.
@@ -27,7 +24,7 @@ export default defineInterface({
     // when the slot is a snap's; Plugboard is not told the device mode, so a
     // client of a snap's ofono reaches that snap only.
     apparmor: (ctx) => `
-${SYSTEM_BUS}
+${SYSTEM_BUS_STRICT}
 # Calls, messages, SIMs and data contexts: all of ofono's interfaces.
 ${OFONO(ctx.slotLabel)}
 ${ctx.slotIsSystem ? "" : `dbus (send) bus=system path=/ interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${ctx.slotLabel}),`}
@@ -106,7 +103,7 @@ network bluetooth,
 dbus (send) bus=system path=/org/freedesktop/systemd1 interface=org.freedesktop.systemd1.Manager member={GetDynamicUsers,LookupDynamicUserByName,LookupDynamicUserByUID} peer=(name=org.freedesktop.systemd1),
 dbus (send) bus=system path=/org/freedesktop/resolve1 interface=org.freedesktop.resolve1.Manager member=Resolve{Address,Hostname,Record,Service} peer=(name=org.freedesktop.resolve1),
 # Owning org.ofono, and host programs using it.
-${SYSTEM_BUS}
+${SYSTEM_BUS_STRICT}
 dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (bind) bus=system name=org.ofono,
 ${OFONO("unconfined")}

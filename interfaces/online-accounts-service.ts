@@ -1,11 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// A session bus client: socket, machine id, and the bus daemon's methods
-// (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "online-accounts-service",
@@ -18,7 +12,7 @@ export default defineInterface({
     // Auto-connected where a declaration allows it: the service itself
     // decides which accounts a client may use.
     apparmor: (ctx) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # The Online Accounts v2 manager, and looking at its root object.
 dbus (receive, send) bus=session interface=com.ubuntu.OnlineAccounts.Manager path=/com/ubuntu/OnlineAccounts{,/**} peer=(label=${ctx.slotLabel}),
 dbus (send) bus=session interface=org.freedesktop.DBus.Introspectable path=/com/ubuntu/OnlineAccounts member=Introspect peer=(label=${ctx.slotLabel}),
@@ -34,7 +28,7 @@ dbus (receive, send) bus=session path=/com/ubuntu/OnlineAccounts{,/**} interface
     // GetConnectionCredentials: the service identifies each caller by its label.
     apparmor: `
 # Operating as the Online Accounts manager.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName,GetConnectionCredentials} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (bind) bus=session name=com.ubuntu.OnlineAccounts.Manager,
 `,

@@ -9,7 +9,7 @@ const rules = () => ruleLines(snippet(m, "connectedPlug", ctx()));
 
 describe("packagekit-control", () => {
   it.each([
-    "/run/dbus/system_bus_socket rw,",
+    "/{,var/}run/dbus/system_bus_socket rw,",
     "dbus (receive, send) bus=system path=/org/freedesktop/PackageKit interface=org.freedesktop.PackageKit{,.Offline} peer=(label=unconfined),",
     "dbus (receive, send) bus=system path=/[0-9]*_[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f] interface=org.freedesktop.PackageKit.Transaction peer=(label=unconfined),",
   ])("the connected plug grants %s", (line) => {

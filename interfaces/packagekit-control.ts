@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 // PackageKit's transactions are objects named /<number>_<8 hex digits>.
 const TRANSACTION = "/[0-9]*_[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]";
@@ -15,8 +16,7 @@ export default defineInterface({
   connectedPlug: {
     apparmor: `
 # The system bus (AppArmor's dbus-strict abstraction, as snapd includes it).
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SYSTEM_BUS_STRICT}
 # PackageKit's main object: its methods and signals, offline updates,
 # properties and introspection.
 dbus (receive, send) bus=system path=/org/freedesktop/PackageKit interface=org.freedesktop.PackageKit{,.Offline} peer=(label=unconfined),

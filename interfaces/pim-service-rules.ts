@@ -1,20 +1,10 @@
 import { defineInterface, type ConnectedContext } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 // Rules shared by the interfaces around the Evolution Data Server (EDS):
 // unity8-calendar and unity8-contacts, where a snap runs EDS itself, and
 // calendar-service and contacts-service, where the host's EDS serves the
 // snap. One file so the two pairs cannot drift apart.
-
-/**
- * Being a client of the session bus: its socket (and the abstract socket old
- * session buses listen on), the machine id the client library reads, and the
- * bus daemon's own methods, activation included. This is AppArmor's
- * dbus-session-strict abstraction spelled out, as snapd includes it.
- */
-export const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
 
 /** Where EDS keeps its objects on the session bus. */
 export const DS = "/org/gnome/evolution/dataserver";
@@ -53,7 +43,7 @@ export function unity8PimInterface(parts: Unity8PimParts) {
     },
     connectedPlug: {
       apparmor: (ctx: ConnectedContext) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # The registry of calendar and address-book sources, and looking at the service's objects.
 dbus (receive, send) bus=session path=${DS}/SourceManager{,/**} peer=(label=${ctx.slotLabel}),
 dbus (send) bus=session path=/org/gnome/Evolution interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${ctx.slotLabel}),
@@ -70,7 +60,7 @@ ${parts.connectedSlot(ctx.plugLabel)}`,
 # Operating as EDS: owning the source registry's name, announcing property
 # changes to the host's session, and letting the service's own processes
 # (factory, backends) talk to each other.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (send) bus=session path=/org/freedesktop/* interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
 dbus (receive, send) peer=(label="snap.@{SNAP_INSTANCE_NAME}.*"),

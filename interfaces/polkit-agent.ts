@@ -1,8 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// The system bus as a client (AppArmor's dbus-strict abstraction, as snapd includes it).
-const SYSTEM_BUS = `/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "polkit-agent",
@@ -22,7 +19,7 @@ export default defineInterface({
     // abstractions, as snapd gives it, because PAM stacks differ between
     // distributions and those abstractions follow them.
     apparmor: `
-${SYSTEM_BUS}
+${SYSTEM_BUS_STRICT}
 # Registering with polkitd as the session's agent, and polkitd calling back.
 dbus (receive, send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.PolicyKit1.Authority peer=(label=unconfined),
 dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
@@ -49,7 +46,7 @@ profile polkit_agent_helper flags=(attach_disconnected,mediate_deleted) {
   # The agent stops the helper when the user cancels.
   signal (receive) set=(term) peer=snap.@{SNAP_INSTANCE_NAME}.*,
   # The helper tells polkitd the outcome itself.
-  ${SYSTEM_BUS.split("\n").join("\n  ")}
+  ${SYSTEM_BUS_STRICT.split("\n").join("\n  ")}
   dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.DBus.Properties peer=(label=unconfined),
   dbus (send) bus=system path=/org/freedesktop/PolicyKit1/Authority interface=org.freedesktop.PolicyKit1.Authority member=AuthenticationAgentResponse2 peer=(label=unconfined),
 }

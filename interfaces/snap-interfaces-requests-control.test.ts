@@ -41,7 +41,7 @@ describe("snap-interfaces-requests-control", () => {
     const rules = ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { system: true })));
     expect(rules).toContain("/run/snapd.socket rw,");
     expect(rules).toContain("/run/plugboard.socket rw,");
-    expect(rules).toContain("owner /run/user/[0-9]*/bus rw,");
+    expect(rules).toContain("owner /{,var/}run/user/[0-9]*/bus rw,");
     expect(rules).toContain(
       "dbus (send) bus=session path=/com/canonical/Shell/PermissionPrompting interface={com.canonical.Shell.PermissionPrompting,org.freedesktop.DBus.Properties} peer=(name=com.canonical.Shell.PermissionPrompting),",
     );

@@ -1,5 +1,6 @@
 import { AttributeProblem, defineInterface } from "../src/iface/index.js";
 import { isValidAppName, type AttrMap, type PlugInfo, type SnapInfo } from "../src/snap/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 /**
  * handler-service names the snap's service that answers permission prompts.
@@ -46,10 +47,7 @@ export default defineInterface({
 /run/plugboard.socket rw,
 
 # The session bus, to reach the desktop shell's prompting service.
-/var/lib/dbus/machine-id r,
-owner /run/user/[0-9]*/bus rw,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 # Calls to the shell's prompt UI and its properties.
 dbus (send) bus=session path=/com/canonical/Shell/PermissionPrompting interface={com.canonical.Shell.PermissionPrompting,org.freedesktop.DBus.Properties} peer=(name=com.canonical.Shell.PermissionPrompting),
 # Calls from the shell. As in snapd, the sender must own the bus name

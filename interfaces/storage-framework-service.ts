@@ -1,11 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
-
-// A session bus client: socket, machine id, and the bus daemon's methods
-// (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 // The registry and the storage providers it lists, reached by the other side's label.
 const frameworkObjects = (label: string) => `dbus (receive, send) bus=session interface=com.canonical.StorageFramework.Registry path=/com/canonical/StorageFramework/Registry peer=(label=${label}),
@@ -20,14 +14,14 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # The framework's registry and its providers.
 ${frameworkObjects(ctx.slotLabel)}
 `,
   },
   connectedSlot: {
     apparmor: (ctx) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # Serve the client's registry and provider calls.
 ${frameworkObjects(ctx.plugLabel)}
 `,
@@ -41,7 +35,7 @@ ${frameworkObjects(ctx.plugLabel)}
 @{PROC}/@{pid}/mounts r,
 /sys/kernel/security/apparmor/.access rw,
 # Owning the registry's name and the providers' names.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName,GetConnectionCredentials} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (bind) bus=session name=com.canonical.StorageFramework.Registry,
 dbus (bind) bus=session name=com.canonical.StorageFramework.Provider.*,

@@ -1,12 +1,6 @@
 import { defineInterface } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
-
-// A session bus client: socket, machine id, and the bus daemon's methods
-// (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "thumbnailer-service",
@@ -17,7 +11,7 @@ export default defineInterface({
   },
   connectedPlug: {
     apparmor: (ctx) => `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # The thumbnailer's one object, and looking at it.
 dbus (receive, send) bus=session interface=com.canonical.Thumbnailer path=/com/canonical/Thumbnailer peer=(label=${ctx.slotLabel}),
 dbus (send) bus=session interface=org.freedesktop.DBus.Introspectable path=/com/canonical/Thumbnailer member=Introspect peer=(label=${ctx.slotLabel}),
@@ -48,7 +42,7 @@ dbus (receive, send) bus=session interface=com.canonical.Thumbnailer path=/com/c
 @{PROC}/@{pid}/mounts r,
 /sys/kernel/security/apparmor/.access rw,
 # Owning the thumbnailer's name.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={RequestName,ReleaseName,GetConnectionCredentials} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (bind) bus=session name=com.canonical.Thumbnailer,
 `,

@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "timeserver-control",
@@ -15,8 +16,7 @@ export default defineInterface({
 # timedatectl and the bus calls behind it. timedated is started on demand, so
 # the calls that may wake it do not insist on its label.
 /usr/bin/timedatectl{,.real} ixr,
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SYSTEM_BUS_STRICT}
 dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
 dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.DBus.Properties member={Get,GetAll},
 dbus (send) bus=system path=/org/freedesktop/timedate1 interface=org.freedesktop.timedate1 member=SetNTP peer=(label=unconfined),

@@ -1,12 +1,6 @@
 import { defineInterface, type ConnectedContext } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
-
-// A session bus client: socket, machine id, and the bus daemon's methods
-// (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-const SESSION_BUS = `owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),`;
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 const DL = "/com/canonical/applications/download";
 
@@ -47,7 +41,7 @@ dbus (receive, send) bus=session path=${DL}/${own}/** interface=com.canonical.ap
 dbus (receive) bus=session path=${DL}/${own}/** interface=org.freedesktop.DBus.Properties peer=(label=${label}),
 dbus (receive, send) bus=session path=${DL}/${own}/** interface=com.canonical.applications.GroupDownload peer=(label=${label}),`;
       return `
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 # Looking at the manager, and hearing its signals.
 dbus (send) bus=session interface=org.freedesktop.DBus.Introspectable path=/ member=Introspect peer=(label=${label}),
 dbus (send) bus=session interface=org.freedesktop.DBus.Introspectable path=${DL}/** member=Introspect peer=(label=${label}),
@@ -78,7 +72,7 @@ owner @{HOME}${downloads}/** rwk,
     apparmor: `
 # Operating as the download manager: its name, and learning who a caller
 # is (pid, uid, AppArmor label) to file the download under its owner.
-${SESSION_BUS}
+${SESSION_BUS_STRICT}
 dbus (bind) bus=session name=com.canonical.applications.Downloader,
 dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={GetConnectionUnixProcessID,GetConnectionUnixUser,RequestName,ReleaseName} peer=(name=org.freedesktop.DBus, label=unconfined),
 dbus (send) bus=session path=/ interface=org.freedesktop.DBus member=GetConnectionAppArmorSecurityContext peer=(name=org.freedesktop.DBus, label=unconfined),

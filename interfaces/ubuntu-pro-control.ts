@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 // The daemon is started on the first call, before it carries its label, so
 // calls to it name the service; signals from it are matched by label.
@@ -17,8 +18,7 @@ export default defineInterface({
 # The Pro client's configuration.
 /etc/ubuntu-advantage/uaclient.conf r,
 
-/run/dbus/system_bus_socket rw,
-dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SYSTEM_BUS_STRICT}
 # Listing the daemon's objects (the manager and one object per service).
 dbus (send) bus=system path=/ interface=org.freedesktop.DBus.ObjectManager member=GetManagedObjects ${SERVICE},
 dbus (receive) bus=system path=/ interface=org.freedesktop.DBus.ObjectManager member={InterfacesAdded,InterfacesRemoved} peer=(label=unconfined),

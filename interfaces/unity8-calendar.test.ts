@@ -10,7 +10,7 @@ const PLUG = '"snap.app.app"';
 
 describe("unity8-calendar", () => {
   it.each<[Role, string]>([
-    ["connectedPlug", "owner /run/user/[0-9]*/bus rw,"],
+    ["connectedPlug", "owner /{,var/}run/user/[0-9]*/bus rw,"],
     ["connectedPlug", `dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=${SLOT}),`],
     ["connectedPlug", `dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/CalendarView/** peer=(label=${SLOT}),`],
     ["connectedPlug", `dbus (receive, send) bus=session path=/com/canonical/SyncMonitor peer=(label=${SLOT}),`],

@@ -8,7 +8,7 @@ const rules = () => ruleLines(snippet(m, "connectedPlug", connectedContext(m)));
 
 describe("unity8", () => {
   it.each([
-    "owner /run/user/[0-9]*/bus rw,",
+    "owner /{,var/}run/user/[0-9]*/bus rw,",
     "/usr/share/fonts/{,**} r,",
     "/var/cache/fontconfig/** mr,",
     "/usr/share/glib*/schemas/{,*} r,",

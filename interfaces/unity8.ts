@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "unity8",
@@ -11,10 +12,7 @@ export default defineInterface({
   connectedPlug: {
     apparmor: (ctx) => `
 # The session bus (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 # Fonts (AppArmor's fonts abstraction, as snapd includes it) and the font cache.
 /usr/share/AbiSuite/fonts/** r,
 /usr/lib/xorg/modules/fonts/**.so* mr,

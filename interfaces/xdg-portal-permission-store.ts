@@ -1,4 +1,5 @@
 import { defineInterface } from "../src/iface/index.js";
+import { SESSION_BUS_STRICT } from "./dbus.js";
 
 export default defineInterface({
   name: "xdg-portal-permission-store",
@@ -12,10 +13,7 @@ export default defineInterface({
   connectedPlug: {
     apparmor: `
 # The session bus (AppArmor's dbus-session-strict abstraction, as snapd includes it).
-owner /run/user/[0-9]*/bus rw,
-/var/lib/dbus/machine-id r,
-unix (connect, receive, send) type=stream peer=(addr="@/tmp/dbus-*"),
-dbus (send) bus=session path=/org/freedesktop/DBus interface=org.freedesktop.DBus member={Hello,AddMatch,RemoveMatch,GetNameOwner,NameHasOwner,StartServiceByName} peer=(name=org.freedesktop.DBus),
+${SESSION_BUS_STRICT}
 # The portal's PermissionStore object: its methods, signals and standard interfaces.
 dbus (receive, send) bus=session interface={org.freedesktop.impl.portal.PermissionStore,org.freedesktop.DBus.Properties,org.freedesktop.DBus.Peer,org.freedesktop.DBus.Introspectable} path=/org/freedesktop/impl/portal/PermissionStore peer=(label=unconfined),
 `,
