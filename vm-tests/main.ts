@@ -59,8 +59,10 @@ const log = (line: string) => process.stdout.write(`${new Date().toISOString().s
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "image") {
-    const r = await ensureImage(log);
-    log(`${r.built ? "built" : "cached"} ${r.image.dir}`);
+    for (const kind of ["core", "classic"] as const) {
+      const r = await ensureImage(kind, log);
+      log(`${r.built ? "built" : "cached"} ${r.image.dir}`);
+    }
     return 0;
   }
   if (argv[0] === "job") return debugJob(argv[1] === "classic" ? "classic" : "core", argv[2] ?? "/dev/stdin");
@@ -94,11 +96,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     log(`running on this machine as a ${opts.local} system`);
     runs = [runLocal(opts.local, { out, store, ctx, pkg, pkgNext, only: opts.only })];
   } else {
-    const { image, built, seconds } = await ensureImage(log);
-    log(built ? `guest image built in ${seconds.toFixed(0)}s: ${image.dir}` : `guest image ${image.hash} from the cache: ${image.dir}`);
-    const accel = await chooseAccel(image, out);
+    const images: Partial<Record<SystemKind, Image>> = {};
+    for (const kind of opts.systems) {
+      const { image, built, seconds } = await ensureImage(kind, log);
+      log(built ? `${kind} guest image built in ${seconds.toFixed(0)}s: ${image.dir}` : `${kind} guest image ${image.hash} from the cache: ${image.dir}`);
+      images[kind] = image;
+    }
+    const accel = await chooseAccel(Object.values(images)[0]!, out);
     log(`accelerator: ${accel}; systems: ${opts.systems.join(", ")}`);
-    const run: SystemRun = { image, out, accel, store, ctx, pkg, pkgNext, only: opts.only };
+    const run: SystemRun = { images, out, accel, store, ctx, pkg, pkgNext, only: opts.only };
     runs = lanes(opts.systems).map(async (lane) => {
       const results: ScenarioResult[] = [];
       for (const part of lane) results.push(...(await runSystem(part, run)));
@@ -130,7 +136,7 @@ interface Common {
 }
 
 interface SystemRun extends Common {
-  image: Image;
+  images: Partial<Record<SystemKind, Image>>;
   accel: "kvm" | "tcg";
 }
 
@@ -254,16 +260,17 @@ async function runSystem(part: Part, r: SystemRun): Promise<ScenarioResult[]> {
   if (!partHasWork(part, r.only)) return [];
   const dir = path.join(r.out, name);
   const share = await prepareShare(dir, r);
+  const image = r.images[kind]!;
   let disk: string | undefined;
   if (kind === "classic") {
     // A copy-on-write disk over the cached image: survives the reboots, leaves the image untouched.
     disk = path.join(dir, "disk.qcow2");
-    await execa("qemu-img", ["create", "-q", "-f", "qcow2", "-b", r.image.ext4, "-F", "qcow2", disk]);
+    await execa("qemu-img", ["create", "-q", "-f", "qcow2", "-b", image.ext4, "-F", "qcow2", disk]);
   }
   const vmOpts: VmOptions = {
     name,
     kind,
-    image: r.image,
+    image,
     share,
     ...(disk ? { disk } : {}),
     outDir: dir,
@@ -313,7 +320,7 @@ async function runSystem(part: Part, r: SystemRun): Promise<ScenarioResult[]> {
 /** `test:vm job core|classic FILE`: boots one VM, runs FILE as a job, prints its output (for writing scenarios). */
 async function debugJob(kind: SystemKind, file: string): Promise<number> {
   const script = await readFile(file, "utf8");
-  const { image } = await ensureImage(log);
+  const { image } = await ensureImage(kind, log);
   const out = await mkdtemp(path.join(tmpdir(), "plugboard-vm-job-"));
   const share = path.join(out, "share");
   await mkdir(path.join(share, "tools"), { recursive: true });
@@ -347,7 +354,7 @@ async function chooseAccel(image: Image, out: string): Promise<"kvm" | "tcg"> {
   const share = path.join(out, "kvm-probe");
   await mkdir(share, { recursive: true });
   try {
-    const vm = await Vm.boot({ name: "kvm-probe", kind: "core", image, share, outDir: out, accel: "kvm", bootTimeoutMs: 20_000, deadlineMs: 40_000 });
+    const vm = await Vm.boot({ name: "kvm-probe", kind: image.kind, image, share, outDir: out, accel: "kvm", bootTimeoutMs: 20_000, deadlineMs: 40_000 });
     await vm.shutdown(10_000);
     return "kvm";
   } catch {

@@ -18,6 +18,8 @@ export interface SystemKey {
   readonly version: string;
   readonly apparmorFeatures: readonly string[];
   readonly parserVersion: string;
+  /** The feature ABI profiles are compiled against, and a digest of it. */
+  readonly policyFeatures: string;
   readonly seccompActions: string;
   readonly mode: string;
 }

@@ -1,19 +1,32 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { policyFeaturesFile } from "./apparmor.js";
 import { runTool } from "./run.js";
 
 /** What the kernel and tools can do, as far as generated profiles depend on it. */
-export async function probeSecurityFeatures(): Promise<{ apparmorFeatures: string[]; parserVersion: string; seccompActions: string }> {
+export async function probeSecurityFeatures(): Promise<{ apparmorFeatures: string[]; parserVersion: string; policyFeatures: string; seccompActions: string }> {
   const featuresDir = "/sys/kernel/security/apparmor/features";
   const apparmorFeatures = existsSync(featuresDir) ? readdirSync(featuresDir).sort() : [];
   const parser = process.env["PLUGBOARD_APPARMOR_PARSER"] ?? "apparmor_parser";
   const parserVersion = (await runTool([parser, "--version"], { timeoutMs: 10_000 }).catch(() => "none")).split("\n")[0]!.trim();
+  // The pinned ABI and its content: a parser upgrade that adds or changes an
+  // ABI file changes what every profile means, so everything is recompiled.
+  const abi = policyFeaturesFile();
+  let policyFeatures = "parser default";
+  if (abi !== undefined) {
+    try {
+      policyFeatures = `${abi} ${createHash("sha256").update(readFileSync(abi)).digest("hex").slice(0, 16)}`;
+    } catch {
+      policyFeatures = `${abi} unreadable`;
+    }
+  }
   let seccompActions = "none";
   try {
     seccompActions = readFileSync("/proc/sys/kernel/seccomp/actions_avail", "utf8").trim();
   } catch {
     // No seccomp in this kernel: the key records that.
   }
-  return { apparmorFeatures, parserVersion, seccompActions };
+  return { apparmorFeatures, parserVersion, policyFeatures, seccompActions };
 }
 
 /** Names of the AppArmor profiles loaded in the kernel (empty without AppArmor). */

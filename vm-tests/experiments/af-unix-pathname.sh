@@ -55,3 +55,12 @@ own own-peer-abi4-rule 'abi <abi/4.0>,' 'unix (connect, send, receive) type=stre
 OWN_OPTS=--override-policy-abi=$K
 own own-peer-kernel 'abi <abi/3.0>,'
 own own-peer-kernel-file 'abi <abi/3.0>,' '/run/x.sock rw,'
+# As Plugboard compiles where the parser ships the 5.0 ABI: no abi rule, the
+# profile pinned with --policy-features (what snapd does too).
+if [ -f /etc/apparmor.d/abi/5.0 ]; then
+  OWN_OPTS=--policy-features=/etc/apparmor.d/abi/5.0
+  own own-peer-pin5 ''
+  own own-peer-pin5-file '' '/run/x.sock rw,'
+else
+  echo "own-peer-pin5: this parser has no 5.0 ABI"
+fi

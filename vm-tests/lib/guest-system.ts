@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
+import { ABI_DIR, POLICY_ABIS } from "../../src/system/apparmor.js";
 import { makePaths } from "../../src/paths/index.js";
 import { planRun, type LaunchHost } from "../../src/ops/run.js";
 import type { HostEntry } from "../../src/launcher/plan.js";
@@ -36,6 +37,12 @@ export class GuestSystem {
   private synced = new Map<string, string>();
   private readonly declared = new Set<string>();
   private guest: LaunchHost | undefined;
+  /**
+   * Whether this guest's kernel checks connects to pathname sockets against
+   * file rules: it mediates AF_UNIX finely and profiles are pinned to the 5.0
+   * feature ABI, which includes that mediation.
+   */
+  mediatesPathnameSockets = false;
 
   constructor(
     readonly kind: SystemKind,
@@ -51,6 +58,8 @@ export class GuestSystem {
     await fs.writeFile(path.join(this.root, "etc/plugboard/device.yaml"), `mode: ${this.kind}\n`);
     await this.cli(["trust", this.store.rootAccountKey]);
     await this.cli(["ack", this.store.storeAccountKey]);
+    this.mediatesPathnameSockets =
+      (await this.vm.must("abi", `if [ -f ${ABI_DIR}/5.0 ] && [ -e /sys/kernel/security/apparmor/features/network_v9/af_unix ]; then echo PATHNAME-MEDIATED; else echo PATHNAME-UNMEDIATED; fi`)).includes("PATHNAME-MEDIATED");
     const listing = await this.vm.must(
       "layout",
       `for e in /* /var/*; do if [ -L "$e" ]; then echo "L $e $(readlink "$e")"; elif [ -d "$e" ]; then echo "D $e"; fi; done`,
@@ -126,8 +135,9 @@ export class GuestSystem {
     for (const f of changed) lines.push(`cp --preserve=mode ${quote("/mnt/share/root/" + f)} ${quote("/" + f)}`);
     const profiles = changed.filter((f) => f.startsWith(PROFILES));
     if (profiles.length) {
-      // The options Plugboard itself loads with on a real root.
-      lines.push(`apparmor_parser --replace --write-cache --skip-read-cache --cache-loc=/var/cache/plugboard/apparmor -j1 ${profiles.map((f) => quote("/" + f)).join(" ")} || LOADFAIL=1`);
+      // The options Plugboard itself loads with on a real root, the feature ABI chosen as it chooses.
+      lines.push(`ABI=; for v in ${POLICY_ABIS.join(" ")}; do if [ -f ${ABI_DIR}/$v ]; then ABI=--policy-features=${ABI_DIR}/$v; break; fi; done`);
+      lines.push(`apparmor_parser $ABI --replace --write-cache --skip-read-cache --cache-loc=/var/cache/plugboard/apparmor -j1 ${profiles.map((f) => quote("/" + f)).join(" ")} || LOADFAIL=1`);
     }
     if ([...changed, ...removed].some((f) => f.startsWith(UDEV))) {
       lines.push(

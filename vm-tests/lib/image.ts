@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { packageRoot as repoRoot } from "../../src/files/index.js";
+import type { SystemKind } from "./vm.js";
 
 const SUITE = "trixie";
 const MIRRORS = [
@@ -22,20 +23,22 @@ const MIRRORS = [
 // every socket, which would leave the socket-based interfaces unprovable.
 const KERNEL = "linux-image-amd64/trixie-backports";
 
-// For experiments with a newer AppArmor userspace than trixie's (the parser
-// decides how rules compile for the kernel): PLUGBOARD_VM_APPARMOR_SUITE=unstable
-// (or experimental) takes the apparmor package from there and the rest from trixie.
-const APPARMOR_SUITE = process.env["PLUGBOARD_VM_APPARMOR_SUITE"] ?? "";
-if (APPARMOR_SUITE && !/^(unstable|experimental)$/.test(APPARMOR_SUITE)) {
-  throw new Error(`PLUGBOARD_VM_APPARMOR_SUITE must be unstable or experimental, not ${JSON.stringify(APPARMOR_SUITE)}`);
-}
-const APPARMOR = APPARMOR_SUITE ? `apparmor/${APPARMOR_SUITE},libapparmor1/${APPARMOR_SUITE}` : "apparmor";
-const EXTRA_MIRRORS = APPARMOR_SUITE ? [`deb http://deb.debian.org/debian ${APPARMOR_SUITE} main`] : [];
+/**
+ * Where each system's AppArmor userspace comes from. The classic guest runs
+ * trixie's own (parser 4.1, which ships feature ABIs up to 4.0, so profiles
+ * are pinned to 3.0 as on most distributions today). The core-like guest
+ * takes AppArmor from unstable (parser 5.x with the 5.0 ABI), as a device
+ * image built now would: with the 5.0 pin the kernel checks connects to
+ * pathname sockets against file rules, which proves the socket interfaces
+ * (docker, the D-Bus ones) there. The rest of both images is trixie.
+ */
+const APPARMOR_SUITE: Record<SystemKind, string | undefined> = { core: "unstable", classic: undefined };
+const apparmorPackages = (suite: string | undefined) => (suite ? [`apparmor/${suite}`, `libapparmor1/${suite}`] : ["apparmor"]);
 
 /** What the guest runs: the kernel with AppArmor, the system tools Plugboard drives, and Node for the CLI. */
 const PACKAGES = [
   "systemd-sysv", KERNEL, "initramfs-tools", "zstd", "kmod", "udev",
-  APPARMOR, "bubblewrap", "libseccomp2", "squashfs-tools", "nodejs", "iproute2", "procps",
+  "bubblewrap", "libseccomp2", "squashfs-tools", "nodejs", "iproute2", "procps",
 ];
 
 /** Modules the initramfs must carry to mount a virtio root (ext4 or squashfs), overlays and the 9p share. */
@@ -53,6 +56,7 @@ export interface Image {
   readonly hash: string;
   readonly kernel: string;
   readonly initrd: string;
+  readonly kind: SystemKind;
   /** ext4 root for the classic system (used through a copy-on-write overlay). */
   readonly ext4: string;
   /** squashfs root for the core-like system (read-only). */
@@ -68,9 +72,9 @@ function recipeFiles(): string[] {
   ];
 }
 
-export async function recipeHash(): Promise<string> {
+export async function recipeHash(kind: SystemKind): Promise<string> {
   const h = createHash("sha256");
-  if (APPARMOR_SUITE) h.update(`apparmor from ${APPARMOR_SUITE}\0`);
+  h.update(`${kind}\0apparmor from ${APPARMOR_SUITE[kind] ?? SUITE}\0`);
   for (const f of recipeFiles()) {
     h.update(path.relative(repoRoot(), f)).update("\0").update(await fs.readFile(f)).update("\0");
   }
@@ -83,10 +87,11 @@ export function cacheDir(): string {
   return path.join(base, "plugboard-vm");
 }
 
-function imageAt(dir: string, hash: string): Image {
+function imageAt(kind: SystemKind, dir: string, hash: string): Image {
   return {
     dir,
     hash,
+    kind,
     kernel: path.join(dir, "vmlinuz"),
     initrd: path.join(dir, "initrd.img"),
     ext4: path.join(dir, "root.qcow2"),
@@ -94,21 +99,21 @@ function imageAt(dir: string, hash: string): Image {
   };
 }
 
-/** The cached image for the current recipe, built first when missing. */
-export async function ensureImage(log: (line: string) => void): Promise<{ image: Image; built: boolean; seconds: number }> {
-  const hash = await recipeHash();
+/** The cached image of a system for the current recipe, built first when missing. */
+export async function ensureImage(kind: SystemKind, log: (line: string) => void): Promise<{ image: Image; built: boolean; seconds: number }> {
+  const hash = await recipeHash(kind);
   const cache = cacheDir();
-  const dir = path.join(cache, hash);
-  const image = imageAt(dir, hash);
+  const dir = path.join(cache, `${kind}-${hash}`);
+  const image = imageAt(kind, dir, hash);
   if (existsSync(path.join(dir, "complete"))) return { image, built: false, seconds: 0 };
   await fs.mkdir(cache, { recursive: true });
-  const work = path.join(cache, `build-${hash}-${process.pid}`);
+  const work = path.join(cache, `build-${kind}-${hash}-${process.pid}`);
   await fs.rm(work, { recursive: true, force: true });
   await fs.mkdir(work, { recursive: true });
   const started = Date.now();
-  log(`building the guest image ${hash} in ${work} (mmdebstrap, about a minute)`);
+  log(`building the ${kind} guest image ${hash} in ${work} (mmdebstrap, about a minute)`);
   try {
-    await build(work);
+    await build(kind, work);
     await fs.writeFile(path.join(work, "complete"), new Date().toISOString() + "\n");
     await fs.rm(dir, { recursive: true, force: true });
     await fs.rename(work, dir);
@@ -116,14 +121,17 @@ export async function ensureImage(log: (line: string) => void): Promise<{ image:
     await fs.rm(work, { recursive: true, force: true });
     throw e;
   }
-  // Older recipes' images are dead weight (each is about 700 MB).
+  // Older recipes' images of this system are dead weight (each is about 700 MB), as are
+  // images from before there was one per system.
   for (const entry of await fs.readdir(cache)) {
-    if (entry !== hash && /^[0-9a-f]{16}$/.test(entry)) await fs.rm(path.join(cache, entry), { recursive: true, force: true });
+    const old = (entry.startsWith(`${kind}-`) && entry !== `${kind}-${hash}`) || /^[0-9a-f]{16}$/.test(entry);
+    if (old) await fs.rm(path.join(cache, entry), { recursive: true, force: true });
   }
   return { image, built: true, seconds: (Date.now() - started) / 1000 };
 }
 
-async function build(work: string): Promise<void> {
+async function build(kind: SystemKind, work: string): Promise<void> {
+  const apparmorSuite = APPARMOR_SUITE[kind];
   const rootfs = path.join(work, "rootfs");
   const customize = path.join(repoRoot(), "vm-tests/image/customize.sh");
   const modulesHook =
@@ -143,18 +151,18 @@ async function build(work: string): Promise<void> {
     "mmdebstrap",
     [
       "--variant=minbase",
-      `--include=${PACKAGES.join(",")}`,
+      `--include=${[...PACKAGES, ...apparmorPackages(apparmorSuite)].join(",")}`,
       ...(existsSync(hooks) ? [`--hook-dir=${hooks}`] : []),
       `--essential-hook=${modulesHook}`,
       ...dpkgExcludes.map((o) => `--dpkgopt=${o}`),
       // Everything but what is asked for by suite comes from trixie.
       // (a mirror's copy of unstable may be older than its Valid-Until date).
-      ...(APPARMOR_SUITE ? [`--aptopt=APT::Default-Release "${SUITE}"`, '--aptopt=Acquire::Check-Valid-Until "false"'] : []),
+      ...(apparmorSuite ? [`--aptopt=APT::Default-Release "${SUITE}"`, '--aptopt=Acquire::Check-Valid-Until "false"'] : []),
       `--customize-hook=${customize} "$1"`,
       SUITE,
       rootfs,
       ...MIRRORS,
-      ...EXTRA_MIRRORS,
+      ...(apparmorSuite ? [`deb http://deb.debian.org/debian ${apparmorSuite} main`] : []),
     ],
     { stdio: ["ignore", "ignore", "pipe"], env: { TMPDIR: work } },
   );
@@ -164,11 +172,12 @@ async function build(work: string): Promise<void> {
   if (!kernel || !initrd) throw new Error(`the image has no kernel or initrd in /boot (found: ${boot.join(", ")})`);
   await fs.copyFile(path.join(rootfs, "boot", kernel), path.join(work, "vmlinuz"));
   await fs.copyFile(path.join(rootfs, "boot", initrd), path.join(work, "initrd.img"));
-  const raw = path.join(work, "root.raw");
-  await execa("truncate", ["-s", "1536M", raw]);
-  await execa("mkfs.ext4", ["-q", "-F", "-L", "root", "-d", rootfs, raw]);
-  await execa("qemu-img", ["convert", "-O", "qcow2", raw, path.join(work, "root.qcow2")]);
-  await fs.rm(raw);
-  await execa("mksquashfs", [rootfs, path.join(work, "root.sqfs"), "-comp", "zstd", "-Xcompression-level", "3", "-noappend", "-quiet", "-e", "boot"], { stdout: "ignore" });
+  if (kind === "classic") {
+    const raw = path.join(work, "root.raw");
+    await execa("truncate", ["-s", "1536M", raw]);
+    await execa("mkfs.ext4", ["-q", "-F", "-L", "root", "-d", rootfs, raw]);
+    await execa("qemu-img", ["convert", "-O", "qcow2", raw, path.join(work, "root.qcow2")]);
+    await fs.rm(raw);
+  } else await execa("mksquashfs", [rootfs, path.join(work, "root.sqfs"), "-comp", "zstd", "-Xcompression-level", "3", "-noappend", "-quiet", "-e", "boot"], { stdout: "ignore" });
   await fs.rm(rootfs, { recursive: true, force: true });
 }

@@ -22,13 +22,14 @@ export interface Check {
 }
 
 /**
- * Linux 7.3 mediates AF_UNIX in AppArmor, but a client connecting to a
- * pathname socket is allowed by any unix rule without a peer address, and
- * peer addresses that are paths need a newer parser than Debian 12's; Ubuntu's
- * kernels check such connects against file rules instead, which is what the
- * interfaces grant. So here the socket checks are reported, not decided.
+ * Linux 7.3 mediates AF_UNIX in AppArmor, but only profiles compiled for the
+ * 5.0 feature ABI have a connect to a pathname socket checked against their
+ * file rules (which is what the interfaces grant); pinned to 3.0, any unix
+ * rule without a peer address lets it through. The core-like guest has a
+ * parser with the 5.0 ABI and decides these checks; on the classic guest
+ * (trixie's parser, pinned to 3.0) they are reported, not decided.
  */
-export const PATHNAME_SOCKETS = "pathname socket connects are not mediated by file rules on this kernel";
+export const PATHNAME_SOCKETS = "pathname socket connects are not mediated by file rules with this parser's feature ABI";
 
 export interface Provider {
   readonly snap: TestSnap;
@@ -342,7 +343,10 @@ export const INTERFACE_SCENARIOS: readonly InterfaceScenario[] = [
     snap: consumer("t-ppp", "  ppp: {}"),
     setup: mknod("/dev/ppp", "c", 108, 0),
     connect: ["t-ppp:ppp"],
-    checks: [{ label: "open /dev/ppp", probe: probe("t-ppp", "open-rw", "/dev/ppp"), denied: EACCES, allowed: NO_DRIVER }],
+    // Once the file rule lets the open through, ppp_generic asks for
+    // CAP_NET_ADMIN, which ppp does not grant (snapd's does not either:
+    // network-control does), so EPERM is the driver's answer, not AppArmor's.
+    checks: [{ label: "open /dev/ppp", probe: probe("t-ppp", "open-rw", "/dev/ppp"), denied: EACCES, allowed: /^(EPERM|ENXIO|ENODEV|OK)$/ }],
   },
   {
     name: "opengl",
