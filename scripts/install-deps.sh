@@ -2,7 +2,9 @@
 # Installs the Debian packages Plugboard builds and tests with, when missing:
 # a C compiler and libseccomp (the seccomp compiler helper), apparmor
 # (apparmor_parser), bubblewrap (the launcher), squashfs-tools (.snap images)
-# and python3 (used by tests). With --vm, also what the VM tests need to build
+# python3 (used by tests) and Debian's snapd package, whose real `snap`
+# command the API tests drive (its daemon is not started: they point it at
+# the agent's socket). With --vm, also what the VM tests need to build
 # their guest image and boot it: mmdebstrap, QEMU and e2fsprogs. Run as root.
 set -euo pipefail
 need=()
@@ -21,6 +23,7 @@ command -v cc >/dev/null || need+=(gcc libc6-dev)
 ls /usr/lib/*/libc.a /usr/lib/libc.a >/dev/null 2>&1 || need+=(libc6-dev)
 command -v bwrap >/dev/null || need+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need+=(python3)
+command -v snap >/dev/null || need+=(snapd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "missing Debian packages: ${need[*]} (run this script as root)" >&2

@@ -24,6 +24,9 @@ export interface Paths {
   /** Modules systemd loads at boot, and modprobe's parameters and refusals. */
   readonly modulesLoadDir: string;
   readonly modprobeDir: string;
+  /** The API sockets the agent serves: snapd's path, so existing clients find it, and Plugboard's own. */
+  readonly snapdSocket: string;
+  readonly plugboardSocket: string;
   /** Where one installed revision's metadata is kept. */
   snapRevisionDir(name: string, revision: string): string;
 }
@@ -51,6 +54,8 @@ export function makePaths(root: string): Paths {
     udevRulesDir: at("etc/udev/rules.d"),
     modulesLoadDir: at("etc/modules-load.d"),
     modprobeDir: at("etc/modprobe.d"),
+    snapdSocket: at("run/snapd.socket"),
+    plugboardSocket: at("run/plugboard.socket"),
     snapRevisionDir: (name, revision) => path.join(varLib, "snaps", name, revision),
   };
 }

@@ -53,6 +53,8 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
     for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) await walk(p);
+      // The agent's API sockets are not files to compare.
+      else if (e.isSocket()) continue;
       else {
         // A file renamed away between listing and reading (a running agent's temporary) is skipped.
         const content = await readFile(p, "utf8").catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));

@@ -1,0 +1,120 @@
+// The HTTP server on the agent's unix sockets. Every local user may connect
+// and read (the sockets are world-writable, as snapd's is); the endpoints
+// served so far change nothing.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { connect } from "node:net";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { PlugboardError } from "../errors/index.js";
+import { errorResponse, type ApiResponse } from "./response.js";
+import { route, type ApiSource } from "./router.js";
+
+/** Requests carry no body yet: anything larger than this is refused unread. */
+const MAX_BODY = 64 * 1024;
+
+export interface ApiServer {
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, r: ApiResponse): void {
+  const body = JSON.stringify(r.body);
+  res.writeHead(r.status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, source: ApiSource, onError: (e: unknown) => void): Promise<void> {
+  const tooLarge = () => {
+    // Answered, then the connection is closed: the rest of the body is never read.
+    res.setHeader("Connection", "close");
+    send(res, errorResponse(413, `request body larger than ${MAX_BODY} bytes`));
+    res.once("finish", () => req.destroy());
+  };
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return tooLarge();
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return tooLarge();
+  }
+  try {
+    send(res, await route(req.method ?? "GET", req.url ?? "/", source));
+  } catch (e) {
+    // A state that cannot be read is the user's to fix and says how; anything else is a bug.
+    if (!(e instanceof PlugboardError)) onError(e);
+    send(res, errorResponse(500, e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** Whether something (snapd itself, another agent) answers on this socket. */
+const answers = (file: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const c = connect(file);
+    c.once("connect", () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once("error", () => resolve(false));
+  });
+
+/** Thrown when another daemon already serves a socket: it is left alone. */
+export class SocketInUse extends PlugboardError {
+  override name = "SocketInUse";
+  constructor(readonly file: string) {
+    super(`${file} is served by another daemon (snapd, or another agent); the API is not served there`);
+  }
+}
+
+/** Removes a socket a previous agent left; never one that is in use, nor anything that is not a socket. */
+async function clearStaleSocket(file: string): Promise<void> {
+  const st = await fs.lstat(file).catch(() => undefined);
+  if (st === undefined) return;
+  if (!st.isSocket()) throw new PlugboardError(`${file} exists and is not a socket; move it away so the agent can serve its API there`);
+  if (await answers(file)) throw new SocketInUse(file);
+  await fs.unlink(file);
+}
+
+async function listen(server: Server, file: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o755 });
+  await clearStaleSocket(file);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(file, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  // Created under the process umask (root only may connect); opened to everyone once listening.
+  await fs.chmod(file, 0o666);
+}
+
+/**
+ * Serves the API on every socket given (snapd's path and Plugboard's own). A
+ * socket another daemon serves is skipped and reported through onSkipped, so
+ * the agent never takes snapd's socket away from a running snapd.
+ */
+export async function serveApi(sockets: readonly string[], source: ApiSource, onError: (e: unknown) => void, onSkipped: (e: SocketInUse) => void = () => {}): Promise<ApiServer & { readonly served: readonly string[] }> {
+  const servers: Server[] = [];
+  const served: string[] = [];
+  for (const file of sockets) {
+    const server = createServer((req, res) => void handle(req, res, source, onError));
+    // A client that sends its request slowly, or never finishes it, cannot hold a connection for long.
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    try {
+      await listen(server, file);
+    } catch (e) {
+      if (!(e instanceof SocketInUse)) throw e;
+      onSkipped(e);
+      continue;
+    }
+    servers.push(server);
+    served.push(file);
+  }
+  return {
+    served,
+    close: async () => {
+      for (const s of servers) s.closeAllConnections();
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      await Promise.all(served.map((f) => fs.unlink(f).catch(() => undefined)));
+    },
+  };
+}
