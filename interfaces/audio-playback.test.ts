@@ -86,3 +86,21 @@ describe("audio-record", () => {
     expect([r.connectedPlug, r.connectedSlot, r.permanentPlug, r.permanentSlot]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
+
+describe("audio-playback by device mode", () => {
+  // The desktop's client configuration and the host's per-user server exist
+  // on classic systems only, whichever snap provides the slot.
+  it.each([
+    ["classic", "/etc/pulse/** r,", true],
+    ["classic", "owner @{HOME}/.config/pulse/cookie rk,", true],
+    ["classic", "owner /{,var/}run/user/*/pulse/native rwk,", true],
+    ["core", "/etc/pulse/** r,", false],
+    ["core", "owner @{HOME}/.config/pulse/cookie rk,", false],
+    ["core", "owner /{,var/}run/user/*/pulse/native rwk,", false],
+    ["core", "owner /run/user/[0-9]*/snap.pw/pulse/native rwk,", true],
+    ["core", "/{run,dev}/shm/pulse-shm-* mrwk,", true],
+  ] as const)("on %s, a client of a snap's server has %s: %s", (mode, rule, granted) => {
+    const rules = ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { slotSnap: "pw", mode })));
+    expect(rules.includes(rule)).toBe(granted);
+  });
+});

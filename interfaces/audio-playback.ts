@@ -1,4 +1,4 @@
-import { defineInterface, type ConnectedContext } from "../src/iface/index.js";
+import { defineInterface, onClassic, type ConnectedContext } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 
 // The sound server decides itself whether a client may record (by asking
@@ -7,11 +7,10 @@ import { safeAbsolutePath } from "../src/backends/validate.js";
 
 /** The client side: the server's socket in its usual places, and shared buffers. */
 function clientRules(ctx: ConnectedContext): string {
-  // The system slot exists on classic systems only (the interface is not
-  // implicit on core), where the host's per-user server and its client
-  // configuration are used. snapd adds these rules on every classic system;
-  // here they come with the system slot.
-  const desktop = ctx.slotIsSystem
+  // On a classic system the host's own sound server and its client
+  // configuration are there whichever snap provides the slot; a core system
+  // has neither, its clients keep such settings inside their snaps.
+  const desktop = onClassic(ctx)
     ? `# The host's server: its client configuration, the user's cookie, and
 # its per-user socket.
 /etc/pulse/ r,

@@ -1,12 +1,11 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, onClassic } from "../src/iface/index.js";
 import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
-// snapd treats classic systems specially here: there a client talks to the
-// host's (unconfined) bluez even when connected to a snap's slot, and a
-// bluez snap's slot gets no rules at all. Plugboard's contexts do not say
-// whether the system is classic, so a snap's slot is treated as on core
-// (its rules, and clients talking to that snap), and the system slot, which
-// exists on classic only, as the host's bluez.
+// As in snapd, a classic system is assumed to run the distribution's own
+// (unconfined) bluez: there a client talks to that daemon even when connected
+// to a snap's slot, and a bluez snap's slot gets no rules of its own. On core
+// the service is always a snap, which gets the daemon's rules and talks with
+// its connected clients.
 
 export default defineInterface({
   name: "bluez",
@@ -21,11 +20,13 @@ export default defineInterface({
     },
   },
   connectedPlug: {
-    apparmor: (ctx) => `
+    apparmor: (ctx) => {
+      const service = onClassic(ctx) ? "unconfined" : ctx.slotLabel;
+      return `
 # Everything on the system bus with the bluez service, and calls to the
 # host's bluez, obex and mesh daemons with their signals.
 ${SYSTEM_BUS_STRICT}
-dbus (receive, send) bus=system peer=(label=${ctx.slotLabel}),
+dbus (receive, send) bus=system peer=(label=${service}),
 dbus (send) bus=system peer=(name=org.bluez, label=unconfined),
 dbus (send) bus=system peer=(name=org.bluez.obex, label=unconfined),
 dbus (send) bus=system peer=(name=org.bluez.mesh, label=unconfined),
@@ -36,13 +37,14 @@ dbus (receive) bus=system path=/org/bluez{,/**} interface=org.freedesktop.DBus.*
 # allows every family, but the VM scenario for bluez pins the client's
 # AF_BLUETOOTH socket as refused; connect bluetooth-control for it.)
 network bluetooth,
-unix (send, receive) type="seqpacket" addr=none peer=(addr=none label=${ctx.slotLabel}),
-`,
+unix (send, receive) type="seqpacket" addr=none peer=(addr=none label=${service}),
+`;
+    },
     udev: ['KERNEL=="rfkill"'],
   },
   connectedSlot: {
     apparmor: (ctx) =>
-      ctx.slotIsSystem
+      onClassic(ctx)
         ? ""
         : `
 # Everything on the system bus with the connected client, and passing it
@@ -52,7 +54,10 @@ unix (send, receive) type="seqpacket" addr=none peer=(addr=none label=${ctx.plug
 `,
   },
   permanentSlot: {
-    apparmor: `
+    apparmor: (ctx) =>
+      onClassic(ctx)
+        ? ""
+        : `
 # Operating as bluetoothd: Bluetooth sockets (privileged ports too), udev
 # events, the adapters' sysfs state, the chassis type it reports, and rfkill.
 network bluetooth,
@@ -84,9 +89,11 @@ dbus (send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop
 dbus (send) bus=system path=/org/freedesktop/hostname1 interface=org.freedesktop.DBus.Introspectable member=Introspect,
 `,
     // bluetoothd listens on L2CAP and RFCOMM sockets for devices that
-    // connect to it, and reads udev events. (snapd grants this slot nothing
-    // on classic systems; see above.)
-    seccomp: `
+    // connect to it, and reads udev events (on core only; see above).
+    seccomp: (ctx) =>
+      onClassic(ctx)
+        ? ""
+        : `
 socket AF_BLUETOOTH
 accept
 accept4

@@ -69,3 +69,21 @@ describe("cups-control", () => {
     expect(ruleLines(seccompOf(m, "permanentSlot", permanentContext(m, {}, "cups")))).toEqual([]);
   });
 });
+
+describe("cups-control by device mode", () => {
+  // Core has no cupsd of its own: there a client is served by an app snap's
+  // cupsd only, not by a slot of the system snap or of another kind of snap.
+  const gadgetSlot = (mode: "classic" | "core") => {
+    const ctx = connectedContext(m, {}, {}, { slotSnap: "board", mode });
+    return { ...ctx, slotSnap: { ...ctx.slotSnap, type: "gadget" as const } };
+  };
+  it.each([
+    ["classic", "gadget", true],
+    ["core", "gadget", false],
+    ["core", "app", true],
+    ["classic", "app", true],
+  ] as const)("on %s, a plug connected to a %s snap's slot gets the client rules: %s", (mode, kind, granted) => {
+    const ctx = kind === "gadget" ? gadgetSlot(mode) : connectedContext(m, {}, {}, { slotSnap: "cups", mode });
+    expect(ruleLines(snippet(m, "connectedPlug", ctx)).includes("/{,var/}run/cups/cups.sock rw,")).toBe(granted);
+  });
+});

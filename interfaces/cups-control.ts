@@ -1,4 +1,4 @@
-import { defineInterface, type ConnectedContext } from "../src/iface/index.js";
+import { defineInterface, onClassic, type ConnectedContext } from "../src/iface/index.js";
 
 const NOTIFIER = "bus=system path=/org/cups/cupsd/Notifier interface=org.cups.cupsd.Notifier";
 
@@ -19,8 +19,10 @@ export default defineInterface({
   },
   connectedPlug: {
     // A CUPS client: cupsd decides itself which requests are administrative
-    // and whether this peer may make them.
-    apparmor: (ctx) => `
+    // and whether this peer may make them. On core only an app snap's cupsd
+    // is served (as snapd does, the system snap or another kind of snap
+    // offering the slot there grants nothing): core has no cupsd of its own.
+    apparmor: (ctx) => (!onClassic(ctx) && ctx.slotSnap.type !== "app" ? "" : `
 # Where the client library finds the server (system and user settings), the
 # server's socket, and the printer list it publishes.
 /etc/cups/client.conf r,
@@ -30,7 +32,7 @@ owner @{HOME}/.cups/lpoptions r,
 /{,var/}run/cups/printcap r,
 # Job and printer events cupsd sends on the system bus.
 dbus (receive) ${NOTIFIER} peer=(label=${cupsdLabel(ctx)}),
-`,
+`),
   },
   connectedSlot: {
     // A snap's cupsd tells the connected snap about its jobs; the host's

@@ -75,3 +75,21 @@ describe("dbus", () => {
     expect(rules(text)).toContain("owner /{,var/}run/user/[0-9]*/bus rw,");
   });
 });
+
+describe("dbus by device mode", () => {
+  // Unconfined callers (the desktop's programs) exist on classic only; on
+  // core the service answers connected snaps alone.
+  const slot = endpoint("provider", "dbus", { bus: "session", name: "org.example.Foo" });
+  it.each([
+    ["classic", 'dbus (receive) bus=session path="/org/example/Foo{,/**}" peer=(label=unconfined),', true],
+    ["classic", 'dbus (receive) bus=session interface="org.example.Foo{,.*}" peer=(label=unconfined),', true],
+    ["classic", "dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),", true],
+    ["core", 'dbus (receive) bus=session path="/org/example/Foo{,/**}" peer=(label=unconfined),', false],
+    ["core", 'dbus (receive) bus=session interface="org.example.Foo{,.*}" peer=(label=unconfined),', false],
+    ["core", "dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),", false],
+    ["core", "dbus (bind) bus=session name=org.example.Foo,", true],
+  ] as const)("on %s, the slot's service has %s: %s", (mode, rule, granted) => {
+    const text = snippetText(dbusIface.permanentSlot!.apparmor, { endpoint: slot, snap: snap("provider"), revision: "x2", mode });
+    expect(rules(text).includes(rule)).toBe(granted);
+  });
+});

@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, optionalString, type ConnectedContext, type PermanentContext } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, onClassic, optionalString, type ConnectedContext, type PermanentContext } from "../src/iface/index.js";
 import { safeAbsolutePath } from "../src/backends/validate.js";
 import { ValidationError } from "../src/errors/index.js";
 import type { AttrMap } from "../src/snap/index.js";
@@ -120,10 +120,9 @@ dbus (receive, send) bus=${t.bus} path=${t.path} peer=(label=${peer}),
     },
   },
   permanentSlot: {
-    // snapd adds the last three rules (unconfined callers) on classic
-    // systems only. The permanent side does not know which kind of system
-    // it is on here; Plugboard's default is classic, so they are always
-    // added (on a core device that is broader than snapd).
+    // Unconfined callers exist on classic systems (the desktop's own
+    // programs); on core every caller is a snap reached through a
+    // connection, so the rules for them are classic's only.
     apparmor: (ctx: PermanentContext) => {
       const t = target(ctx.endpoint.attrs, `slot ${ctx.snap.name}:${ctx.endpoint.name}`);
       const daemon = `path=/org/freedesktop/DBus interface=org.freedesktop.DBus`;
@@ -144,11 +143,15 @@ dbus (bind) bus=${t.bus} name="${t.name}.*",
 dbus (receive) bus=${t.bus} path=${t.path} ${fromBus},
 dbus (send) bus=${t.bus} path=${t.path} interface=org.freedesktop.DBus.Properties ${fromBus},
 dbus (send) bus=${t.bus} interface=org.freedesktop.DBus.Introspectable member=Introspect ${fromBus},
-# Unconfined callers: introspection, and calls on its interfaces and objects
+${
+  onClassic(ctx)
+    ? `# Unconfined callers: introspection, and calls on its interfaces and objects
 # (answering them; sending is for other interfaces).
 dbus (receive) bus=${t.bus} interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),
 dbus (receive) bus=${t.bus} interface=${t.iface} peer=(label=unconfined),
-dbus (receive) bus=${t.bus} path=${t.path} peer=(label=unconfined),
+dbus (receive) bus=${t.bus} path=${t.path} peer=(label=unconfined),`
+    : ""
+}
 `;
     },
     // A service may take direct connections besides those the bus carries.

@@ -11,8 +11,8 @@ import { defineInterface, onlyKnownAttrs, optionalBool, type ConnectedContext } 
 // - `userns,` and `mqueue,`: snapd adds them only when the parser knows those
 //   rules, and the profiles here are written for the 3.0 ABI, which has neither.
 // - the /system-data/var/snap/... rules snapd adds on Ubuntu Core 16 and 18,
-//   where overlayfs upper layers show under that path: a snippet here cannot
-//   tell core from classic.
+//   where overlayfs upper layers show under that path: no system Plugboard
+//   runs on has that layout, so the rules would only grant paths that never exist.
 // - lsm_set_self_attr: the seccomp compiler refuses names libseccomp does not
 //   know, and the libseccomp this builds with predates it.
 // - what other backends of snapd do (loading the overlay module, Delegate=yes

@@ -62,7 +62,9 @@ dbus (receive, send) bus=system path=/org/freedesktop/fwupd{,/**} interface=org.
     // snapd also binds the host's /boot into the service's mount namespace
     // read-write, and lets it read the host's os-release through hostfs;
     // Plugboard runs the service on the host's root, where both are in
-    // place (how writable /boot is, is the launcher's business).
+    // place (how writable /boot is, is the launcher's business). What snapd
+    // adds for a classic system (fwupd's EFI binaries, fw/ and capsules under
+    // /boot/efi) repeats rules below, so the slot is the same in both modes.
     apparmor: `
 # Operating as fwupd. EFI variables (with their immutable flag), NVMe admin
 # commands, Ethernet controllers' firmware (SIOCETHTOOL), SG_IO and eMMC

@@ -14,8 +14,8 @@ import { SSL_CERTS } from "./kubernetes-support.js";
 //
 // Left out or different, so that Plugboard grants no more than snapd:
 // - the /system-data/var/snap/... rules snapd adds on Ubuntu Core 16 and 18,
-//   where overlayfs upper layers show under that path: a snippet here cannot
-//   tell core from classic.
+//   where overlayfs upper layers show under that path: no system Plugboard
+//   runs on has that layout, so the rules would only grant paths that never exist.
 // - `userns,`: snapd adds it only when the parser knows the rule, and the
 //   profiles here are written for the 3.0 ABI, which does not.
 // - Delegate=true for the services, and leaving the device cgroup to the

@@ -5,7 +5,8 @@ import { connectedContext, permanentContext, ruleLines, seccompOf, snippet, udev
 
 const m = modemManager;
 const MM = "path=/org/freedesktop/ModemManager1{,/**}";
-const toSnap = connectedContext(m, {}, {}, { slotSnap: "modemmanager" });
+// A modem-manager snap's slot as on core (on classic see "by device mode" below).
+const toSnap = connectedContext(m, {}, {}, { slotSnap: "modemmanager", mode: "core" });
 const toHost = connectedContext(m, {}, {}, { system: true });
 const plugToSnap = ruleLines(snippet(m, "connectedPlug", toSnap));
 const plugToHost = ruleLines(snippet(m, "connectedPlug", toHost));
@@ -84,5 +85,29 @@ describe("modem-manager", () => {
     expect(udev).toContain('KERNEL=="*qcdm[0-9]*"');
     expect(udev).toHaveLength(11);
     for (const u of udev) expect(safeUdevMatch(u, "modem-manager")).toBe(u);
+  });
+});
+
+describe("modem-manager by device mode", () => {
+  // On classic the distribution's unconfined ModemManager may answer even a
+  // client connected to a snap's slot; core has no such daemon.
+  const plug = (mode: "classic" | "core") => ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { slotSnap: "modemmanager", mode })));
+  it.each([
+    ["classic", `dbus (receive, send) bus=system ${MM} interface=org.freedesktop.ModemManager1* peer=(label=unconfined),`, true],
+    ["classic", `dbus (receive, send) bus=system ${MM} interface=org.freedesktop.DBus.* peer=(label=unconfined),`, true],
+    ["classic", `dbus (send) bus=system ${MM} interface=org.freedesktop.DBus.Introspectable member=Introspect,`, true],
+    ["classic", `dbus (send) bus=system ${MM} interface=org.freedesktop.DBus.Properties member="Get{,All}",`, true],
+    ["core", `dbus (receive, send) bus=system ${MM} interface=org.freedesktop.ModemManager1* peer=(label=unconfined),`, false],
+    ["core", `dbus (receive, send) bus=system ${MM} interface=org.freedesktop.DBus.* peer=(label=unconfined),`, false],
+    ["core", `dbus (send) bus=system ${MM} interface=org.freedesktop.DBus.Introspectable member=Introspect,`, false],
+    ["core", `dbus (send) bus=system ${MM} interface=org.freedesktop.DBus.Properties member="Get{,All}",`, false],
+    ["core", `dbus (receive, send) bus=system ${MM} interface=org.freedesktop.ModemManager1* peer=(label="snap.modemmanager.*"),`, true],
+  ] as const)("on %s, a client of a snap's slot has %s: %s", (mode, rule, granted) => {
+    expect(plug(mode).includes(rule)).toBe(granted);
+  });
+
+  it("the host's daemon's client gets each unconfined rule once", () => {
+    const rules = ruleLines(snippet(m, "connectedPlug", toHost));
+    expect(rules.filter((r) => r.includes("ModemManager1*") && r.includes("unconfined"))).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, onClassic } from "../src/iface/index.js";
 import { SYSTEM_BUS_STRICT } from "./dbus.js";
 import { NAMESERVICE } from "./network.js";
 
@@ -27,10 +27,10 @@ export default defineInterface({
   },
   connectedPlug: {
     // A client: the whole ModemManager API, and the QMI and MBIM proxies.
-    // Towards the host's ModemManager (the system slot) it may also
-    // introspect and read properties of a daemon that D-Bus is still
-    // starting, whose label is not known yet. snapd adds those two rules on
-    // every classic system; here they come with the system slot only.
+    // On a classic system the distribution's unconfined ModemManager may be
+    // the one answering, even through a snap's slot: the client may talk to
+    // it, and introspect and read properties of a daemon that D-Bus is still
+    // starting (whose label is not known yet). Core has no such daemon.
     apparmor: (ctx) => `
 ${SYSTEM_BUS_STRICT}
 ${serviceTraffic(ctx.slotLabel)}
@@ -38,8 +38,15 @@ ${serviceTraffic(ctx.slotLabel)}
 @{PROC}/tty/drivers r,
 unix (connect, receive, send) type=stream peer=(addr="@{mbim,qmi}-proxy"),
 ${
+  onClassic(ctx)
+    ? `# The host's ModemManager.
+${
   ctx.slotIsSystem
-    ? `dbus (send) bus=system ${MM_PATH} interface=org.freedesktop.DBus.Introspectable member=Introspect,
+    ? ""
+    : `dbus (receive, send) bus=system ${MM_PATH} interface=org.freedesktop.ModemManager1* peer=(label=unconfined),
+dbus (receive, send) bus=system ${MM_PATH} interface=org.freedesktop.DBus.* peer=(label=unconfined),
+`
+}dbus (send) bus=system ${MM_PATH} interface=org.freedesktop.DBus.Introspectable member=Introspect,
 dbus (send) bus=system ${MM_PATH} interface=org.freedesktop.DBus.Properties member="Get{,All}",`
     : ""
 }`,

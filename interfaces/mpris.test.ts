@@ -19,7 +19,7 @@ const ctx = (plugAttrs: AttrMap = {}, slotAttrs: AttrMap = {}): ConnectedContext
   slotLabel: "\"snap.s.one\"",
   slotIsSystem: false,
 });
-const permanent = (attrs: AttrMap = {}): PermanentContext => ({ endpoint: endpoint("s", "s", attrs), snap: snapInfo("s"), revision: "2" });
+const permanent = (attrs: AttrMap = {}, mode?: "classic" | "core"): PermanentContext => ({ endpoint: endpoint("s", "s", attrs), snap: snapInfo("s"), revision: "2", ...(mode ? { mode } : {}) });
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 const udevOf = (c: ConnectedContext): readonly string[] => {
   const u = m.connectedPlug?.udev ?? [];
@@ -71,5 +71,20 @@ describe("mpris", () => {
     expect(l).toContain("dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label=@{profile_name}),");
     expect(l).toContain('dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label="{plasmashell,unconfined}"),');
     expect(l).not.toContain("dbus (send) bus=session path=/org/mpris/MediaPlayer2 peer=(label=unconfined),");
+  });
+});
+
+describe("mpris by device mode", () => {
+  // The desktop's media controls exist on a classic system only; on core a
+  // player is driven by connected snaps alone. No mode at all is classic.
+  it.each([
+    [undefined, 'dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label="{plasmashell,unconfined}"),', true],
+    ["classic", 'dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label="{plasmashell,unconfined}"),', true],
+    ["classic", 'dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable peer=(label="{plasmashell,unconfined}"),', true],
+    ["core", 'dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label="{plasmashell,unconfined}"),', false],
+    ["core", 'dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable peer=(label="{plasmashell,unconfined}"),', false],
+    ["core", "dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label=@{profile_name}),", true],
+  ] as const)("on %s, the player has %s: %s", (mode, rule, granted) => {
+    expect(lines(snippetText(m.permanentSlot!.apparmor, permanent({}, mode))).includes(rule)).toBe(granted);
   });
 });

@@ -1,4 +1,4 @@
-import { AttributeProblem, defineInterface, onlyKnownAttrs, optionalString } from "../src/iface/index.js";
+import { AttributeProblem, defineInterface, onClassic, onlyKnownAttrs, optionalString } from "../src/iface/index.js";
 import { ValidationError } from "../src/errors/index.js";
 import type { AttrMap } from "../src/snap/index.js";
 import { SESSION_BUS_STRICT } from "./dbus.js";
@@ -79,11 +79,15 @@ dbus (send) bus=session path=/org/mpris/MediaPlayer2 interface=org.freedesktop.D
 dbus (send) bus=session path=/org/mpris/MediaPlayer2 interface="org.mpris.MediaPlayer2{,.Player}" peer=(name=org.freedesktop.DBus, label=${DESKTOP}),
 # A player may always call itself.
 dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label=@{profile_name}),
-# The desktop's media controls may drive the player. snapd adds these two on
-# classic systems only; a snippet here cannot tell, and Plugboard runs on
-# classic hosts, so they are always there.
+${
+  // Only a classic system has a desktop of its own whose media controls
+  // (unconfined, or Plasma's shell) drive players without a connection.
+  onClassic(ctx)
+    ? `# The desktop's media controls may drive the player.
 dbus (receive) bus=session path=/org/mpris/MediaPlayer2 peer=(label=${DESKTOP}),
-dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable peer=(label=${DESKTOP}),
+dbus (receive) bus=session interface=org.freedesktop.DBus.Introspectable peer=(label=${DESKTOP}),`
+    : ""
+}
 `;
     },
   },

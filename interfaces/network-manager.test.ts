@@ -7,9 +7,9 @@ const system = connectedContext(m, {}, {}, { system: true });
 const slot = ruleLines(snippet(m, "permanentSlot", permanentContext(m)));
 
 describe("network-manager", () => {
-  it("lets clients introspect a snap that provides the service, not the host's", () => {
+  it("lets clients introspect a snap that provides the service on core, not the host's", () => {
     const introspect = (l: string) => l.includes("Introspectable");
-    expect(ruleLines(snippet(m, "connectedPlug", app)).filter(introspect)).toEqual(['dbus (send) bus=system interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label="snap.provider.*"),']);
+    expect(ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { mode: "core" }))).filter(introspect)).toEqual(['dbus (send) bus=system interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label="snap.provider.*"),']);
     expect(ruleLines(snippet(m, "connectedPlug", system)).filter(introspect)).toEqual([]);
   });
 
@@ -43,5 +43,27 @@ describe("network-manager", () => {
     expect(calls).not.toContain("setuid");
     expect(udevOf(m, "permanentSlot", permanentContext(m))).toEqual(['KERNEL=="rfkill"']);
     expect(ruleLines(seccompOf(m, "connectedPlug", app))).toEqual(["socket AF_NETLINK - NETLINK_KOBJECT_UEVENT"]);
+  });
+});
+
+describe("network-manager by device mode", () => {
+  // On classic snapd takes the distribution's unconfined NetworkManager to be
+  // the service whichever slot a client is connected to; on core it is the
+  // slot's snap, and the two may introspect each other.
+  const NM = "dbus (receive, send) bus=system path=/org/freedesktop/NetworkManager{,/**}";
+  const INTROSPECT = 'interface="org.freedesktop.DBus.Introspectable" member="Introspect"';
+  const ctx = (mode: "classic" | "core") => connectedContext(m, {}, {}, { mode });
+  it.each([
+    ["classic", "connectedPlug", `${NM} peer=(label=unconfined),`, true],
+    ["classic", "connectedPlug", `${NM} peer=(label="snap.provider.*"),`, false],
+    ["classic", "connectedPlug", `dbus (send) bus=system ${INTROSPECT} peer=(label=unconfined),`, false],
+    ["core", "connectedPlug", `${NM} peer=(label="snap.provider.*"),`, true],
+    ["core", "connectedPlug", `${NM} peer=(label=unconfined),`, false],
+    ["core", "connectedPlug", `dbus (send) bus=system ${INTROSPECT} peer=(label="snap.provider.*"),`, true],
+    ["classic", "connectedSlot", `dbus (receive) bus=system ${INTROSPECT} peer=(label="snap.app.app"),`, false],
+    ["core", "connectedSlot", `dbus (receive) bus=system ${INTROSPECT} peer=(label="snap.app.app"),`, true],
+    ["classic", "connectedSlot", `${NM} peer=(label="snap.app.app"),`, true],
+  ] as const)("on %s, %s has %s: %s", (mode, role, rule, granted) => {
+    expect(ruleLines(snippet(m, role, ctx(mode))).includes(rule)).toBe(granted);
   });
 });

@@ -1,4 +1,4 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, onClassic } from "../src/iface/index.js";
 import { SYSTEM_BUS_STRICT } from "./dbus.js";
 import { NAMESERVICE } from "./network.js";
 
@@ -16,19 +16,22 @@ export default defineInterface({
   },
   connectedPlug: {
     // Full control, secrets included: the client can rewrite any connection.
-    apparmor: (ctx) => `
+    // As in snapd, a classic system is taken to run the distribution's own
+    // (unconfined) NetworkManager, which the client talks to whichever slot
+    // it is connected to; on core the service is the slot's snap, which the
+    // client may also introspect.
+    apparmor: (ctx) => {
+      const service = onClassic(ctx) ? "unconfined" : ctx.slotLabel;
+      return `
 ${SYSTEM_BUS_STRICT}
 /etc/gnutls/config r,
-dbus (receive, send) bus=system path=/org/freedesktop/NetworkManager{,/**} peer=(label=${ctx.slotLabel}),
-dbus (receive, send) bus=system path=/org/freedesktop interface=org.freedesktop.DBus.ObjectManager peer=(label=${ctx.slotLabel}),
+dbus (receive, send) bus=system path=/org/freedesktop/NetworkManager{,/**} peer=(label=${service}),
+dbus (receive, send) bus=system path=/org/freedesktop interface=org.freedesktop.DBus.ObjectManager peer=(label=${service}),
 # Newer nmcli asks the bus who a peer is.
 dbus (send) bus=system path=/org/freedesktop/DBus interface=org.freedesktop.DBus member=GetConnectionUnixUser peer=(label=unconfined),
-${
-  // snapd adds introspection of a snap that provides the service only off
-  // classic; the system's NetworkManager (the classic case) is left without it.
-  ctx.slotIsSystem ? "" : `dbus (send) bus=system interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label=${ctx.slotLabel}),`
-}
-`,
+${onClassic(ctx) ? "" : `dbus (send) bus=system interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label=${service}),`}
+`;
+    },
     // libnm follows device events.
     seccomp: `
 socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
@@ -39,7 +42,8 @@ socket AF_NETLINK - NETLINK_KOBJECT_UEVENT
 # Serve the client's requests, send it signals, and ask its secret agents for secrets.
 dbus (receive, send) bus=system path=/org/freedesktop/NetworkManager{,/**} peer=(label=${ctx.plugLabel}),
 dbus (receive, send) bus=system path=/org/freedesktop interface=org.freedesktop.DBus.ObjectManager peer=(label=${ctx.plugLabel}),
-dbus (receive) bus=system interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label=${ctx.plugLabel}),
+${onClassic(ctx) ? "" : `# The client introspecting it (core only, as the client's rule).
+dbus (receive) bus=system interface="org.freedesktop.DBus.Introspectable" member="Introspect" peer=(label=${ctx.plugLabel}),`}
 # NetworkManager reads a client's /proc/PID/stat only for its start time;
 # refused quietly.
 deny ptrace (trace,read) peer=${ctx.plugLabel},

@@ -38,3 +38,19 @@ describe("ofono", () => {
     for (const u of udev) expect(safeUdevMatch(u, "t")).toBe(u);
   });
 });
+
+describe("ofono by device mode", () => {
+  // On classic the distribution's unconfined ofono may answer a client of a
+  // snap's slot too; core has no such service.
+  const HOST = "dbus (receive, send) bus=system path=/{,**} interface=org.ofono.* peer=(label=unconfined),";
+  const on = (mode: "classic" | "core") => ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { mode })));
+  it.each([
+    ["classic", HOST, true],
+    ["core", HOST, false],
+    ["core", 'dbus (receive, send) bus=system path=/{,**} interface=org.ofono.* peer=(label="snap.provider.*"),', true],
+    ["classic", 'dbus (receive, send) bus=system path=/{,**} interface=org.ofono.* peer=(label="snap.provider.*"),', true],
+    ["classic", "dbus (send) bus=system path=/ interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),", false],
+  ] as const)("on %s, a client of a snap's ofono has %s: %s", (mode, rule, granted) => {
+    expect(on(mode).includes(rule)).toBe(granted);
+  });
+});

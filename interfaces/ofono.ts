@@ -1,4 +1,4 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, onClassic } from "../src/iface/index.js";
 import { SYSTEM_BUS_STRICT } from "./dbus.js";
 
 // ofono's objects sit wherever its modem plugins put them, so rules name the
@@ -19,15 +19,15 @@ export default defineInterface({
   },
   connectedPlug: {
     // Introspecting "/" is allowed only towards a snap's ofono: from the
-    // host's (unconfined) one it would reveal every object of the bus.
-    // snapd gives a client on classic also the unconfined service's rules
-    // when the slot is a snap's; Plugboard is not told the device mode, so a
-    // client of a snap's ofono reaches that snap only.
+    // host's (unconfined) one it would reveal every object of the bus. On a
+    // classic system the distribution's unconfined ofono may be the one
+    // answering even a client of a snap's slot, so it is reachable too.
     apparmor: (ctx) => `
 ${SYSTEM_BUS_STRICT}
 # Calls, messages, SIMs and data contexts: all of ofono's interfaces.
 ${OFONO(ctx.slotLabel)}
 ${ctx.slotIsSystem ? "" : `dbus (send) bus=system path=/ interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${ctx.slotLabel}),`}
+${onClassic(ctx) && !ctx.slotIsSystem ? `# The host's ofono.\n${OFONO("unconfined")}` : ""}
 `,
   },
   connectedSlot: {

@@ -1,4 +1,4 @@
-import { defineInterface, type ConnectedContext } from "../src/iface/index.js";
+import { defineInterface, onClassic, type ConnectedContext } from "../src/iface/index.js";
 import { SESSION_BUS_STRICT } from "./dbus.js";
 
 // Rules shared by the interfaces around the Evolution Data Server (EDS):
@@ -26,11 +26,9 @@ export interface Unity8PimParts {
 /**
  * A unity8 PIM interface: a snap's EDS owns the source registry and the
  * interface's own names; connected clients reach the registry and the
- * interface's objects, and nothing else of the service.
- *
- * snapd also gives the client on classic systems a copy of its rules for
- * an unconfined (host) EDS. Plugboard's snippets are not told the device
- * mode, so that copy is left out: a client reaches only the connected snap.
+ * interface's objects, and nothing else of the service. On a classic system
+ * the desktop's own (unconfined) EDS may be the one answering, so the client
+ * gets the same rules towards it too.
  */
 export function unity8PimInterface(parts: Unity8PimParts) {
   return defineInterface({
@@ -42,12 +40,15 @@ export function unity8PimInterface(parts: Unity8PimParts) {
       slots: { "allow-installation": { "slot-snap-type": ["app"] }, "deny-auto-connection": true, "deny-connection": true },
     },
     connectedPlug: {
-      apparmor: (ctx: ConnectedContext) => `
+      apparmor: (ctx: ConnectedContext) => {
+        const towards = (label: string) => `# The registry of calendar and address-book sources, and looking at the service's objects.
+dbus (receive, send) bus=session path=${DS}/SourceManager{,/**} peer=(label=${label}),
+dbus (send) bus=session path=/org/gnome/Evolution interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${label}),
+${parts.connectedPlug(label)}`;
+        return `
 ${SESSION_BUS_STRICT}
-# The registry of calendar and address-book sources, and looking at the service's objects.
-dbus (receive, send) bus=session path=${DS}/SourceManager{,/**} peer=(label=${ctx.slotLabel}),
-dbus (send) bus=session path=/org/gnome/Evolution interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=${ctx.slotLabel}),
-${parts.connectedPlug(ctx.slotLabel)}`,
+${towards(ctx.slotLabel)}${onClassic(ctx) ? `# The same towards the desktop's own EDS.\n${towards("unconfined")}` : ""}`;
+      },
     },
     connectedSlot: {
       apparmor: (ctx: ConnectedContext) => `

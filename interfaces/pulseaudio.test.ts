@@ -34,3 +34,21 @@ describe("pulseaudio", () => {
     expect(udevOf(m, "permanentSlot", permanentContext(m))).toEqual(['KERNEL=="controlC[0-9]*"', 'KERNEL=="pcmC[0-9]*D[0-9]*[cp]"', 'KERNEL=="timer"']);
   });
 });
+
+describe("pulseaudio by device mode", () => {
+  // The host's client configuration and per-user server only exist on a
+  // classic system; on core a client reaches the server snap's socket only.
+  it.each([
+    ["classic", "/etc/pulse/ r,", true],
+    ["classic", "owner @{HOME}/.pulse-cookie rk,", true],
+    ["classic", "owner /{,var/}run/user/*/pulse/pid r,", true],
+    ["core", "/etc/pulse/ r,", false],
+    ["core", "owner @{HOME}/.pulse-cookie rk,", false],
+    ["core", "owner /{,var/}run/user/*/pulse/pid r,", false],
+    ["core", "owner /run/user/[0-9]*/snap.provider/pulse/native rwk,", true],
+    ["core", "owner /{,var/}run/pulse/native rwk,", true],
+  ] as const)("on %s, a client of a server snap has %s: %s", (mode, rule, granted) => {
+    const rules = ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { mode })));
+    expect(rules.includes(rule)).toBe(granted);
+  });
+});

@@ -1,4 +1,4 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, onClassic } from "../src/iface/index.js";
 
 export default defineInterface({
   name: "pulseaudio",
@@ -26,16 +26,20 @@ owner /{,var/}run/user/[0-9]*/ r,
 owner /{,var/}run/user/[0-9]*/pulse/ r,
 /run/udev/data/c116:[0-9]* r,
 /run/udev/data/+sound:card[0-9]* r,
-# The desktop's client configuration and cookie, and the user's server.
-# snapd adds these on classic systems only; a snippet here cannot tell, and
-# Plugboard runs on classic hosts, so they are always there.
+${
+  // Only a classic system has the desktop's client configuration and a
+  // per-user server of the host; on core clients carry their settings.
+  onClassic(ctx)
+    ? `# The desktop's client configuration and cookie, and the user's server.
 /etc/pulse/ r,
 /etc/pulse/** r,
 owner @{HOME}/.pulse-cookie rk,
 owner @{HOME}/.config/pulse/cookie rk,
 owner /{,var/}run/user/*/pulse/ r,
 owner /{,var/}run/user/*/pulse/native rwk,
-owner /{,var/}run/user/*/pulse/pid r,
+owner /{,var/}run/user/*/pulse/pid r,`
+    : ""
+}
 ${
   ctx.slotIsSystem
     ? ""

@@ -73,12 +73,16 @@ const SNAPD: Readonly<Record<string, Partial<Record<Role, readonly Call[]>>>> = 
 
 const ROLES: readonly Role[] = ["connectedPlug", "connectedSlot", "permanentPlug", "permanentSlot"];
 
-/** The seccomp text of one role of m, rendered with its example attributes (a snap's slot, not the system's). */
+/**
+ * The seccomp text of one role of m, rendered with its example attributes (a
+ * snap's slot, not the system's) on a core device, where a snap's service
+ * slot always gets its rules (on classic snapd gives bluez's none).
+ */
 function seccompText(m: InterfaceModule, role: Role): string {
   const plug = m.examples?.plug ?? {};
   const slot = m.examples?.slot ?? {};
-  if (role === "connectedPlug" || role === "connectedSlot") return seccompOf(m, role, connectedContext(m, plug, slot));
-  return seccompOf(m, role, permanentContext(m, role === "permanentPlug" ? plug : slot));
+  if (role === "connectedPlug" || role === "connectedSlot") return seccompOf(m, role, connectedContext(m, plug, slot, { mode: "core" }));
+  return seccompOf(m, role, permanentContext(m, role === "permanentPlug" ? plug : slot, { mode: "core" }));
 }
 
 /** Which of the four calls the role's snippet allows, in CALLS order. */

@@ -2,6 +2,7 @@
  * Shared helpers for the per-interface tests: contexts to render snippets
  * with, and small readers of the rendered text. No tests live here.
  */
+import type { DeviceMode } from "../src/device/index.js";
 import { snippetText, type ConnectedContext, type InterfaceModule, type PermanentContext } from "../src/iface/index.js";
 import type { AttrMap, PlugInfo, SnapInfo } from "../src/snap/index.js";
 
@@ -24,6 +25,8 @@ export interface ConnectOptions {
   readonly system?: boolean;
   /** The slot side's snap when not the system; "provider" unless told. */
   readonly slotSnap?: string;
+  /** The device's mode; classic unless told. */
+  readonly mode?: DeviceMode;
 }
 
 /** A connection of app:x to provider:x (or to core:x when system), with these attributes. */
@@ -40,13 +43,26 @@ export function connectedContext(m: InterfaceModule, plugAttrs: AttrMap = {}, sl
     plugLabel: '"snap.app.app"',
     slotLabel: system ? '"unconfined"' : `"snap.${slotSnap}.*"`,
     slotIsSystem: system,
+    mode: opts.mode ?? "classic",
   };
 }
 
-/** The permanent side of provider:x, with these attributes. */
-export function permanentContext(m: InterfaceModule, attrs: AttrMap = {}, snap = "provider"): PermanentContext {
-  return { endpoint: endpointOf(m, snap, attrs), snap: bareSnap(snap), revision: "x2" };
+export interface PermanentOptions {
+  /** The snap carrying the plug or slot; "provider" unless told. */
+  readonly snap?: string;
+  /** The device's mode; classic unless told. */
+  readonly mode?: DeviceMode;
 }
+
+/** The permanent side of provider:x (or of the snap named), with these attributes. */
+export function permanentContext(m: InterfaceModule, attrs: AttrMap = {}, snapOrOpts: string | PermanentOptions = {}): PermanentContext {
+  const opts = typeof snapOrOpts === "string" ? { snap: snapOrOpts } : snapOrOpts;
+  const snap = opts.snap ?? "provider";
+  return { endpoint: endpointOf(m, snap, attrs), snap: bareSnap(snap), revision: "x2", mode: opts.mode ?? "classic" };
+}
+
+/** Both device modes, for tables that render a module in each. */
+export const DEVICE_MODES: readonly DeviceMode[] = ["classic", "core"];
 
 /** The AppArmor text of one side of m, rendered for ctx ("" when it has none). */
 export function snippet<R extends Role>(m: InterfaceModule, role: R, ctx: ContextOf<R>): string {

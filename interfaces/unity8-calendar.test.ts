@@ -24,13 +24,34 @@ describe("unity8-calendar", () => {
     expect(rendered(role)).toContain(line);
   });
 
-  it("keeps the client to the connected service and away from address books", () => {
-    const plug = rendered("connectedPlug").filter((l) => l.startsWith("dbus") && !l.includes("path=/org/freedesktop/DBus "));
+  it("keeps the client to the connected service on core, and away from address books", () => {
+    const core = ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { mode: "core" })));
+    const plug = core.filter((l) => l.startsWith("dbus") && !l.includes("path=/org/freedesktop/DBus "));
     expect(plug.every((l) => l.includes(`label=${SLOT}`))).toBe(true);
     expect(plug.some((l) => l.includes("AddressBook"))).toBe(false);
   });
 
   it("serves its backends' private connections", () => {
     expect(ruleLines(seccompOf(m, "permanentSlot", permanentContext(m)))).toEqual(["bind", "listen", "accept", "accept4"]);
+  });
+});
+
+describe("unity8-calendar by device mode", () => {
+  // On classic the desktop's own (unconfined) EDS may answer the client, so
+  // it gets the connected service's rules towards it too; not on core.
+  const plug = (mode: "classic" | "core") => ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { mode })));
+  it.each([
+    ["classic", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/CalendarView/** peer=(label=unconfined),", true],
+    ["classic", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=unconfined),", true],
+    ["classic", "dbus (send) bus=session path=/org/gnome/Evolution interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),", true],
+    ["core", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/CalendarView/** peer=(label=unconfined),", false],
+    ["core", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=unconfined),", false],
+    ["core", `dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=${SLOT}),`, true],
+  ] as const)("on %s, the client has %s: %s", (mode, rule, granted) => {
+    expect(plug(mode).includes(rule)).toBe(granted);
+  });
+
+  it("the client's session bus rules appear once", () => {
+    expect(plug("classic").filter((l) => l === "owner /{,var/}run/user/[0-9]*/bus rw,")).toHaveLength(1);
   });
 });

@@ -29,3 +29,23 @@ describe("unity8-contacts", () => {
     expect(rendered("connectedPlug").some((l) => l.includes("Calendar"))).toBe(false);
   });
 });
+
+describe("unity8-contacts by device mode", () => {
+  // On classic the desktop's own (unconfined) EDS may answer the client, so
+  // it gets the connected service's rules towards it too; not on core.
+  const plug = (mode: "classic" | "core") => ruleLines(snippet(m, "connectedPlug", connectedContext(m, {}, {}, { mode })));
+  it.each([
+    ["classic", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/AddressBookFactory peer=(label=unconfined),", true],
+    ["classic", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=unconfined),", true],
+    ["classic", "dbus (send) bus=session path=/org/gnome/Evolution interface=org.freedesktop.DBus.Introspectable member=Introspect peer=(label=unconfined),", true],
+    ["core", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/AddressBookFactory peer=(label=unconfined),", false],
+    ["core", "dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=unconfined),", false],
+    ["core", `dbus (receive, send) bus=session path=/org/gnome/evolution/dataserver/SourceManager{,/**} peer=(label=${SLOT}),`, true],
+  ] as const)("on %s, the client has %s: %s", (mode, rule, granted) => {
+    expect(plug(mode).includes(rule)).toBe(granted);
+  });
+
+  it("the client's session bus rules appear once", () => {
+    expect(plug("classic").filter((l) => l === "owner /{,var/}run/user/[0-9]*/bus rw,")).toHaveLength(1);
+  });
+});

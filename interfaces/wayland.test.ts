@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { connectedContext, permanentContext, ruleLines, snippet, udevOf } from "./test-support.js";
 import m from "./wayland.js";
 
-const app = connectedContext(m, {}, {});
+// A compositor snap's slot as on core (on classic see "by device mode" below).
+const app = connectedContext(m, {}, {}, { mode: "core" });
 const host = connectedContext(m, {}, {}, { system: true });
 const slot = ruleLines(snippet(m, "permanentSlot", permanentContext(m)));
 
@@ -29,5 +30,22 @@ describe("wayland", () => {
   });
   it("tags ttys and input devices", () => {
     expect(udevOf(m, "permanentSlot", permanentContext(m))).toEqual(['KERNEL=="tty[0-9]*"', 'KERNEL=="mice"', 'KERNEL=="mouse[0-9]*"', 'KERNEL=="event[0-9]*"', 'KERNEL=="ts[0-9]*"']);
+  });
+});
+
+describe("wayland by device mode", () => {
+  // snapd gives the client the EGLStream socket rule towards a compositor
+  // snap on core only; the compositor's own counterpart is there in both.
+  const EGL_PLUG = 'unix (connect, send, receive) type=stream peer=(label="snap.provider.*"),';
+  const EGL_SLOT = 'unix (accept, send, receive) type=stream peer=(label="snap.app.app"),';
+  const on = (mode: "classic" | "core", role: "connectedPlug" | "connectedSlot") => ruleLines(snippet(m, role, connectedContext(m, {}, {}, { mode })));
+  it.each([
+    ["classic", "connectedPlug", EGL_PLUG, false],
+    ["core", "connectedPlug", EGL_PLUG, true],
+    ["classic", "connectedPlug", "owner /run/user/[0-9]*/wayland-[0-9]* rw,", true],
+    ["classic", "connectedSlot", EGL_SLOT, true],
+    ["core", "connectedSlot", EGL_SLOT, true],
+  ] as const)("on %s, %s has %s: %s", (mode, role, rule, granted) => {
+    expect(on(mode, role).includes(rule)).toBe(granted);
   });
 });

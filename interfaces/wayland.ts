@@ -1,4 +1,4 @@
-import { defineInterface } from "../src/iface/index.js";
+import { defineInterface, onClassic } from "../src/iface/index.js";
 
 export default defineInterface({
   name: "wayland",
@@ -19,7 +19,9 @@ export default defineInterface({
 owner /run/user/[0-9]*/wayland-[0-9]* rw,
 /etc/drirc r,
 ${
-  ctx.slotIsSystem
+  // On core the compositor is always a snap's; on classic snapd leaves the
+  // EGLStream rule out, whichever compositor serves the slot.
+  onClassic(ctx) || ctx.slotIsSystem
     ? ""
     : `# A compositor snap: EGLStream (NVIDIA) talks over an unnamed socket with it.
 # "connect" is kept beyond snapd's rule: Plugboard's base template lets unix

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRegistry } from "../interfaces/index.js";
-import { DEFAULT_DEVICE } from "../src/device/index.js";
+import { DEFAULT_DEVICE, type DeviceInfo } from "../src/device/index.js";
 import { makePaths } from "../src/paths/index.js";
 import { planSnap } from "../src/plan/index.js";
 import { Repository } from "../src/repo/index.js";
@@ -19,8 +19,8 @@ const EXAMPLES = path.resolve(import.meta.dirname, "../examples/snaps");
 const paths = makePaths("/");
 const registry = builtinRegistry();
 
-function repoWith(names: string[]): Repository {
-  const repo = new Repository(registry, DEFAULT_DEVICE);
+function repoWith(names: string[], device: DeviceInfo = DEFAULT_DEVICE): Repository {
+  const repo = new Repository(registry, device);
   for (const n of names) repo.addSnap(parseSnapYaml(readFileSync(path.join(EXAMPLES, n, "meta/snap.yaml"), "utf8"), { file: n }), "x1");
   return repo;
 }
@@ -44,8 +44,10 @@ const scenarios: [string, () => { repo: Repository; snap: string }][] = [
     connect(repo, "bar:network", "core:network");
     return { repo, snap: "bar" };
   }],
+  // A bluez snap is the service on a core device; on classic snapd gives its
+  // slot no rules (the distribution's bluetoothd is assumed).
   ["foo-blue-bluez-slot", () => {
-    const repo = repoWith(["foo-blue", "baz"]);
+    const repo = repoWith(["foo-blue", "baz"], { ...DEFAULT_DEVICE, mode: "core" });
     connect(repo, "baz:bluez", "foo-blue:bluez");
     return { repo, snap: "foo-blue" };
   }],

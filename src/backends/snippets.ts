@@ -1,3 +1,4 @@
+import type { DeviceMode } from "../device/index.js";
 import { PlugboardError } from "../errors/index.js";
 import { BASELINE_HOST, snippetText, type ConnectedContext, type HostFeatures, type InterfaceModule, type InterfaceRegistry, type KmodSnippet, type MountEntry, type PermanentContext, type Snippets } from "../iface/index.js";
 import type { Connection, InstalledSnap, Repository } from "../repo/index.js";
@@ -26,6 +27,8 @@ export interface SnapSnippets {
 /**
  * Collects the snippets of every permanent plug and slot of a snap and of
  * every connection in force it takes part in, onto the tags they bind to.
+ * The device mode comes from the repository, which was built for the device
+ * (the same fact that decided which slots the system snap carries).
  */
 export function collectSnippets(repo: Repository, registry: InterfaceRegistry, snap: InstalledSnap, host: HostFeatures = BASELINE_HOST): SnapSnippets {
   const info = snap.info;
@@ -35,6 +38,7 @@ export function collectSnippets(repo: Repository, registry: InterfaceRegistry, s
     ...apps.map((a) => `snap.${info.name}.${a}`),
     ...hooks.map((h) => `snap.${info.name}.hook.${h}`),
   ];
+  const mode = repo.device.mode;
   const mounts: MountEntry[] = [];
   const kmod: KmodSnippet[] = [];
   const add = <C>(s: Snippets<C> | undefined, ctx: C, title: string, tags: readonly string[], m?: InterfaceModule) => {
@@ -56,17 +60,17 @@ export function collectSnippets(repo: Repository, registry: InterfaceRegistry, s
 
   for (const plug of Object.values(info.plugs)) {
     const m = registry.get(plug.interface);
-    const ctx: PermanentContext = { endpoint: plug, snap: info, revision: snap.revision, host };
+    const ctx: PermanentContext = { endpoint: plug, snap: info, revision: snap.revision, host, mode };
     add(m?.permanentPlug, ctx, `${plug.interface} plug ${plug.name} (permanent)`, tagsOf(plug.apps, plug.hooks), m);
   }
   for (const slot of Object.values(info.slots)) {
     const m = registry.get(slot.interface);
-    const ctx: PermanentContext = { endpoint: slot, snap: info, revision: snap.revision, host };
+    const ctx: PermanentContext = { endpoint: slot, snap: info, revision: snap.revision, host, mode };
     add(m?.permanentSlot, ctx, `${slot.interface} slot ${slot.name} (permanent)`, tagsOf(slot.apps, slot.hooks), m);
   }
   for (const c of repo.activeConnections()) {
     if (c.plug.snap !== info.name && c.slot.snap !== info.name) continue;
-    const ctx = connectedContext(repo, c, host);
+    const ctx = connectedContext(repo, c, host, mode);
     if (!ctx) continue;
     const m = registry.get(c.interface);
     const title = `${c.interface}: ${c.plug.snap}:${c.plug.name} to ${repo.displaySlot(c.slot)}`;
@@ -79,7 +83,7 @@ export function collectSnippets(repo: Repository, registry: InterfaceRegistry, s
   return { byTag, mounts, kmod };
 }
 
-function connectedContext(repo: Repository, c: Connection, host: HostFeatures): ConnectedContext | undefined {
+function connectedContext(repo: Repository, c: Connection, host: HostFeatures, mode: DeviceMode): ConnectedContext | undefined {
   const plugSnap = repo.snap(c.plug.snap);
   const slotSnap = repo.snap(c.slot.snap);
   const plug = plugSnap?.info.plugs[c.plug.name];
@@ -97,5 +101,6 @@ function connectedContext(repo: Repository, c: Connection, host: HostFeatures): 
     slotLabel: slotSnap.isSystem ? '"unconfined"' : `"${safeLabel(labelExpression(slot.snap, slot.apps, slot.hooks), `slot ${slot.snap}:${slot.name}`)}"`,
     slotIsSystem: slotSnap.isSystem,
     host,
+    mode,
   };
 }

@@ -1,3 +1,4 @@
+import type { DeviceMode } from "../device/index.js";
 import type { ConnectedContext, InterfaceRegistry } from "../iface/index.js";
 import { snippetText } from "../iface/index.js";
 import type { SnapInfo } from "../snap/index.js";
@@ -109,37 +110,40 @@ function grantsOf(text: string, seccomp: string): Grants {
 
 const permsCover = (granted: string, wanted: string) => [...wanted].every((c) => granted.includes(c) || (c === "a" && granted.includes("w")) || (c === "c" && granted.includes("w")) || (c === "d" && granted.includes("w")));
 
-function dummyContext(name: string, registry: InterfaceRegistry): ConnectedContext {
+function dummyContext(name: string, registry: InterfaceRegistry, mode: DeviceMode): ConnectedContext {
   const m = registry.get(name)!;
   const snap = (n: string): SnapInfo => ({ name: n, type: "app", confinement: "strict", environment: {}, apps: {}, hooks: {}, plugs: {}, slots: {} });
   const plug = { snap: "consumer", name, interface: name, attrs: m.examples?.plug ?? {}, apps: ["app"], hooks: [] };
   const slot = { snap: "core", name, interface: name, attrs: m.examples?.slot ?? {}, apps: [], hooks: [] };
-  return { plug, slot, plugSnap: snap("consumer"), slotSnap: snap("core"), plugRevision: "x1", slotRevision: "x1", plugLabel: '"snap.consumer.app"', slotLabel: '"unconfined"', slotIsSystem: true };
+  return { plug, slot, plugSnap: snap("consumer"), slotSnap: snap("core"), plugRevision: "x1", slotRevision: "x1", plugLabel: '"snap.consumer.app"', slotLabel: '"unconfined"', slotIsSystem: true, mode };
 }
 
-let cache: { registry: InterfaceRegistry; grants: Map<string, Grants> } | undefined;
+let cache: { registry: InterfaceRegistry; mode: DeviceMode; grants: Map<string, Grants> } | undefined;
 
-function allGrants(registry: InterfaceRegistry): Map<string, Grants> {
-  if (cache?.registry === registry) return cache.grants;
+function allGrants(registry: InterfaceRegistry, mode: DeviceMode): Map<string, Grants> {
+  if (cache?.registry === registry && cache.mode === mode) return cache.grants;
   const grants = new Map<string, Grants>();
   for (const m of registry.all()) {
     if (!m.connectedPlug) continue;
     try {
-      const ctx = dummyContext(m.name, registry);
+      const ctx = dummyContext(m.name, registry, mode);
       const sanitized = { ...ctx, plug: { ...ctx.plug, attrs: m.sanitizePlug ? m.sanitizePlug(ctx.plug) : ctx.plug.attrs }, slot: { ...ctx.slot, attrs: m.sanitizeSlot && m.examples?.slot ? m.sanitizeSlot(ctx.slot) : ctx.slot.attrs } };
       grants.set(m.name, grantsOf(snippetText(m.connectedPlug.apparmor, sanitized), snippetText(m.connectedPlug.seccomp, sanitized)));
     } catch {
       // A module whose snippets need attributes it has no example for cannot be matched.
     }
   }
-  cache = { registry, grants };
+  cache = { registry, mode, grants };
   return grants;
 }
 
-/** Interfaces whose connected plug would grant the denied access, most specific first. */
-export function interfacesGranting(d: Denial, registry: InterfaceRegistry): string[] {
+/**
+ * Interfaces whose connected plug would grant the denied access, most
+ * specific first, as rendered for a device of this mode.
+ */
+export function interfacesGranting(d: Denial, registry: InterfaceRegistry, mode: DeviceMode = "classic"): string[] {
   const out: [string, number][] = [];
-  for (const [name, g] of allGrants(registry)) {
+  for (const [name, g] of allGrants(registry, mode)) {
     let score = 0;
     switch (d.kind) {
       case "file": {

@@ -1,3 +1,4 @@
+import type { DeviceMode } from "../device/index.js";
 import type { AttrMap, AttrValue, PlugInfo, SlotInfo, SnapInfo } from "../snap/index.js";
 
 /** One alternative of a declaration rule: every constraint in it must hold. */
@@ -59,6 +60,8 @@ export interface ConnectedContext {
   readonly slotLabel: string;
   readonly slotIsSystem: boolean;
   readonly host?: HostFeatures;
+  /** The device's mode; absent means classic, the default device's. */
+  readonly mode?: DeviceMode;
 }
 
 /** What a permanent (always present) plug or slot snippet may refer to. */
@@ -67,6 +70,18 @@ export interface PermanentContext {
   readonly snap: SnapInfo;
   readonly revision: string;
   readonly host?: HostFeatures;
+  /** The device's mode; absent means classic, the default device's. */
+  readonly mode?: DeviceMode;
+}
+
+/**
+ * Whether a snippet is rendered for a classic system (a general-purpose
+ * distribution whose own services provide many slots) rather than a core one.
+ * The mode is a fact of the device, not of the connection: a slot can be the
+ * system's on either.
+ */
+export function onClassic(ctx: { readonly mode?: DeviceMode }): boolean {
+  return ctx.mode !== "core";
 }
 
 /** A bind mount the launcher sets up (content interface). */

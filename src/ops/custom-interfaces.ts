@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEFAULT_DEVICE } from "../device/index.js";
+import { DEFAULT_DEVICE, type DeviceInfo } from "../device/index.js";
 import { PlugboardError } from "../errors/index.js";
 import { readIfExists, writeFileAtomic } from "../files/index.js";
 import { makeRegistry, parseCustomInterface, type InterfaceModule } from "../iface/index.js";
@@ -21,9 +21,10 @@ import { seccompCompiler } from "./seccomp.js";
  * sides with its example attributes and compiled by apparmor_parser and the
  * seccomp compiler. A definition that fails is reported and skipped whole.
  * A passing definition is remembered by content hash, so the compile check
- * runs once per change, not once per command.
+ * runs once per change, not once per command. The check renders for this
+ * device's mode, as the real profiles will be.
  */
-export async function loadCustomInterfaces(paths: Paths, builtin: readonly InterfaceModule[]): Promise<{ modules: InterfaceModule[]; problems: string[] }> {
+export async function loadCustomInterfaces(paths: Paths, builtin: readonly InterfaceModule[], device: DeviceInfo = DEFAULT_DEVICE): Promise<{ modules: InterfaceModule[]; problems: string[] }> {
   const names = (await fs.readdir(paths.interfacesDir).catch(() => [] as string[])).filter((n) => n.endsWith(".yaml")).sort();
   const modules: InterfaceModule[] = [];
   const problems: string[] = [];
@@ -37,7 +38,7 @@ export async function loadCustomInterfaces(paths: Paths, builtin: readonly Inter
       if (modules.some((x) => x.name === m.name)) throw new PlugboardError(`${file}: interface ${JSON.stringify(m.name)} is defined twice`);
       const marker = path.join(paths.varLib, "interfaces-checked", createHash("sha256").update(text).digest("hex"));
       if ((await readIfExists(marker)) === undefined) {
-        await compileCheck(m, builtin);
+        await compileCheck(m, builtin, device);
         // Only a cache that spares the next command a parser run: failing to
         // write it (a full disk) must not make the interface look invalid.
         await writeFileAtomic(marker, `${file}\n`).catch(() => undefined);
@@ -51,9 +52,9 @@ export async function loadCustomInterfaces(paths: Paths, builtin: readonly Inter
   return { modules, problems };
 }
 
-async function compileCheck(m: InterfaceModule, builtin: readonly InterfaceModule[]): Promise<void> {
+async function compileCheck(m: InterfaceModule, builtin: readonly InterfaceModule[], device: DeviceInfo): Promise<void> {
   const registry = makeRegistry([...builtin, m]);
-  const repo = new Repository(registry, DEFAULT_DEVICE);
+  const repo = new Repository(registry, device);
   const yamlAttrs = (a: object | undefined) => (a ? Object.entries(a).map(([k, v]) => `\n    ${k}: ${JSON.stringify(v)}`).join("") : "");
   repo.addSnap(parseSnapYaml(`name: consumer\nversion: '1'\napps:\n  app:\n    command: bin/app\nplugs:\n  p:\n    interface: ${m.name}${yamlAttrs(m.examples?.plug)}\n`, { file: "check" }), "x1");
   repo.addSnap(parseSnapYaml(`name: provider\nversion: '1'\napps:\n  app:\n    command: bin/app\nslots:\n  s:\n    interface: ${m.name}${yamlAttrs(m.examples?.slot)}\n`, { file: "check" }), "x1");

@@ -45,7 +45,7 @@ export async function reportDenials(paths: Paths, opts: { since?: string; file?:
     const tag = splitTag(d.label);
     if (!tag) continue;
     if (opts.snaps?.length && !opts.snaps.includes(tag.snap)) continue;
-    const interfaces = interfacesGranting(d, sys.registry);
+    const interfaces = interfacesGranting(d, sys.registry, sys.device.mode);
     const snap = sys.repo.snap(tag.snap);
     const access = describeAccess(d);
     const plug = snap && interfaces.map((i) => Object.values(snap.info.plugs).find((p) => p.interface === i)).find((p) => p !== undefined);

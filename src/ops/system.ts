@@ -44,7 +44,7 @@ export async function loadDevice(paths: Paths): Promise<DeviceInfo> {
 export async function loadSystem(paths: Paths): Promise<LoadedSystem> {
   const [deviceFile, state, assertions] = await Promise.all([loadDevice(paths), readState(paths), AssertionDatabase.open(paths)]);
   const device = withModelAssertion(deviceFile, assertions.find("model"));
-  const custom = await loadCustomInterfaces(paths, builtinInterfaces);
+  const custom = await loadCustomInterfaces(paths, builtinInterfaces, device);
   const registry = custom.modules.length ? makeRegistry([...builtinInterfaces, ...custom.modules]) : builtinRegistry();
   const repo = new Repository(registry, device);
   await Promise.all(
