@@ -23,6 +23,7 @@ const helpers = [
   // Static: it runs inside the sandbox before confinement is complete, so it
   // must not depend on the host's (or a snap's) dynamic loader setup.
   { name: "confine-exec", sources: ["confine-exec.c"], libs: ["-static"], hint: "libc6-dev" },
+  { name: "peer-cred", sources: ["peer-cred.c"], libs: [], hint: "libc6-dev" },
 ];
 
 const mtime = (file) => {

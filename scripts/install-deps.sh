@@ -24,6 +24,9 @@ ls /usr/lib/*/libc.a /usr/lib/libc.a >/dev/null 2>&1 || need+=(libc6-dev)
 command -v bwrap >/dev/null || need+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need+=(python3)
 command -v snap >/dev/null || need+=(snapd)
+# snapd-glib (GNOME Software's and Settings' snapd client), driven from Python by the API tests.
+[ -e /usr/lib/girepository-1.0/Snapd-2.typelib ] || ls /usr/lib/*/girepository-1.0/Snapd-2.typelib >/dev/null 2>&1 || need+=(gir1.2-snapd-2)
+/usr/bin/python3 -c 'import gi' 2>/dev/null || need+=(python3-gi)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "missing Debian packages: ${need[*]} (run this script as root)" >&2

@@ -6,11 +6,13 @@ import { request } from "node:http";
 import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ok, tempRoot, writeSnapDir } from "./helpers/cli.js";
+import { BIN, cliWith, ok, tempRoot, writeSnapDir } from "./helpers/cli.js";
 
 let root: string;
 let cleanup: () => Promise<void>;
 let agent: ResultPromise;
+/** A signing authority's keys: a trusted root and a store key it signed, as files of assertions. */
+let material: string;
 
 /** The real snap client, pointed at the agent's root. */
 const snap = (...args: string[]) => execa("snap", args, { reject: false, env: { SNAPPY_GLOBAL_ROOT: root, LANG: "C.UTF-8" } });
@@ -36,6 +38,20 @@ beforeAll(async () => {
   await ok(root, "install", "--dangerous", cam);
   await ok(root, "connect", "cam:player", "cam:video");
   await ok(root, "disconnect", "bar:network");
+  // Keys for the assertion endpoints: the root is trusted before the agent starts; the store key is acked through the API.
+  material = path.join(root, "keys");
+  const signing = async (input: string | undefined, ...args: string[]) => {
+    const r = await cliWith({ env: { PLUGBOARD_KEYS: material }, ...(input === undefined ? {} : { input }) }, "/nonexistent-root", ...args);
+    if (r.exitCode !== 0) throw new Error(`plugboard ${args.join(" ")}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const { writeFile } = await import("node:fs/promises");
+  for (const k of ["root", "store"]) await signing(undefined, "create-key", k, "--bits", "2048");
+  await writeFile(path.join(root, "root.account-key"), await signing(await signing(undefined, "export-key", "root", "--account", "acme"), "sign", "-k", "root"));
+  await writeFile(path.join(root, "store.account-key"), await signing(await signing(undefined, "export-key", "store", "--account", "acme"), "sign", "-k", "root"));
+  const declaration = ["type: snap-declaration", "authority-id: acme", "series: '16'", "snap-id: bar-id", "snap-name: bar", "publisher-id: acme", `timestamp: ${new Date().toISOString()}`, ""].join("\n");
+  await writeFile(path.join(root, "bar.snap-declaration"), await signing(declaration, "sign", "-k", "store"));
+  await ok(root, "trust", path.join(root, "root.account-key"));
   agent = execa(process.execPath, [BIN, "--root", root, "agent", "--log-format", "json"], { reject: false, env: { PLUGBOARD_ROOT: "" } });
   await new Promise<void>((resolve, reject) => {
     agent.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
@@ -82,11 +98,144 @@ describe("the real snap command against the agent", () => {
     expect(r.stderr).toBe('error: snap "nope" not found');
   });
 
+  it("snap list: the installed snaps, local ones without a publisher or channel; an unknown name is snap's error", async () => {
+    const r = await snap("list");
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.split("\n")).toEqual(["Name  Version  Rev  Tracking  Publisher  Notes", "bar   1        x1   -         -          -", "cam   2        x1   -         -          -"]);
+    const one = await snap("list", "cam");
+    expect(one.stdout.split("\n").slice(1)).toEqual(["cam   2        x1   -         -          -"]);
+    const none = await snap("list", "nope");
+    expect([none.exitCode, none.stderr]).toEqual([1, "error: no matching snaps installed"]);
+  });
+
+  it("snap interfaces (the legacy listing): every slot, system ones as :NAME, and plugs without a slot", async () => {
+    const r = await snap("interfaces");
+    expect(r.exitCode, r.stderr).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^Slot\s+Plug$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^:camera\s+-$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^cam:video\s+cam:player$/));
+    expect(lines.slice(-3)).toEqual([expect.stringMatching(/^-\s+bar:camera$/), expect.stringMatching(/^-\s+bar:log-observe$/), expect.stringMatching(/^-\s+bar:network$/)]);
+  });
+
+  it("snap interface: the connected interfaces, or one in detail with its plugs, slots and attributes", async () => {
+    const connected = await snap("interface");
+    expect(connected.stdout.split("\n")).toEqual([expect.stringMatching(/^Name\s+Summary$/), expect.stringMatching(/^mpris\s+\S/)]);
+    const all = await snap("interface", "--all");
+    expect(all.stdout.split("\n").length).toBeGreaterThan(100);
+    const one = await snap("interface", "mpris", "--attrs");
+    expect(one.stdout.split("\n")).toEqual([
+      "name:    mpris",
+      expect.stringMatching(/^summary: \S/),
+      "plugs:",
+      "  - cam:player",
+      "slots:",
+      "  - cam:video:",
+      "      name: cam",
+    ]);
+    const missing = await snap("interface", "no-such-thing");
+    expect([missing.exitCode, missing.stderr]).toEqual([1, "error: no such interface"]);
+  });
+
   it("snap version shows the agent's version and the root's system", async () => {
     const r = await snap("version");
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^snapd\s+\d+\.\d+\.\d+/m);
     expect(r.stdout).toMatch(/^series\s+16$/m);
+  });
+});
+
+describe("changes through the API, by the real snap command and snapd-glib", () => {
+  const socket = () => path.join(root, "run/snapd.socket");
+  const established = async () => ((await get(socket(), "/v2/connections")).json["result"] as Record<string, unknown[]>)["established"]!;
+
+  it("snap connect and snap disconnect make async changes the CLI follows to the end", async () => {
+    const c = await snap("connect", "bar:log-observe");
+    expect([c.exitCode, c.stdout, c.stderr]).toEqual([0, "", ""]);
+    expect(await established()).toContainEqual(expect.objectContaining({ plug: { snap: "bar", plug: "log-observe" }, manual: true }));
+    const d = await snap("disconnect", "bar:log-observe");
+    expect([d.exitCode, d.stderr]).toEqual([0, ""]);
+    expect(JSON.stringify(await established())).not.toContain("log-observe");
+    const again = await snap("disconnect", "bar:log-observe");
+    expect([again.exitCode, again.stdout]).toEqual([0, "No connections to disconnect"]);
+    const changes = await snap("changes");
+    expect(changes.stdout).toMatch(/^\d+\s+Done\s+.*Connect bar:log-observe to core:log-observe$/m);
+    expect(changes.stdout).toMatch(/^\d+\s+Done\s+.*Disconnect bar:log-observe from core:log-observe$/m);
+  });
+
+  it("a refused connection is snapd's 400 and the CLI's error; nothing changes", async () => {
+    const before = await established();
+    const r = await snap("connect", "bar:nope");
+    expect([r.exitCode, r.stderr]).toEqual([1, 'error: snap "bar" has no plug named "nope"']);
+    expect(await established()).toEqual(before);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("an unprivileged user may read but not change: access denied, and nothing changes", async () => {
+    const { chmod, readFile } = await import("node:fs/promises");
+    await chmod(root, 0o755);
+    const state = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
+    const asNobody = (...args: string[]) => execa("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "snap", ...args], { reject: false, env: { SNAPPY_GLOBAL_ROOT: root, LANG: "C.UTF-8" } });
+    const change = await asNobody("connect", "bar:log-observe");
+    expect([change.exitCode, change.stderr]).toEqual([1, "error: access denied (try with sudo)"]);
+    const ack = await asNobody("ack", path.join(root, "store.account-key"));
+    expect([ack.exitCode, ack.stderr]).toEqual([1, "error: cannot assert: access denied"]);
+    const read = await asNobody("connections");
+    expect(read.exitCode, read.stderr).toBe(0);
+    expect(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8")).toBe(state);
+  });
+
+  it("snapd-glib connects, lists and disconnects, and reports a refusal", async () => {
+    const r = await execa("/usr/bin/python3", [path.join(import.meta.dirname, "clients/snapd-glib-connections.py"), socket()], { reject: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.split("\n")).toEqual([
+      expect.stringMatching(/^after connect: .*bar:camera core:camera/),
+      expect.not.stringContaining("bar:camera"),
+      expect.stringMatching(/^refused: .*snap "bar" has no plug named "nope"$/),
+    ]);
+  });
+});
+
+describe("assertions through the API, by the real snap command", () => {
+  it("snap ack verifies and adds; snap known prints what is known, filtered by headers; a bad stream is refused", async () => {
+    for (const f of ["store.account-key", "bar.snap-declaration"]) {
+      const ack = await snap("ack", path.join(root, f));
+      expect([ack.exitCode, ack.stderr]).toEqual([0, ""]);
+    }
+    // The snap command decodes what it prints; it cannot read Plugboard's account-key bodies yet
+    // (they are not snapd's OpenPGP packets), so the keys are checked over plain HTTP.
+    const keys = await get(path.join(root, "run/snapd.socket"), "/v2/assertions/account-key?json=headers");
+    expect((keys.json["result"] as { headers: Record<string, string> }[]).map((k) => k.headers["name"]).sort()).toEqual(["root", "store"]);
+    const { readFile, writeFile } = await import("node:fs/promises");
+    const decl = await readFile(path.join(root, "bar.snap-declaration"), "utf8");
+    const known = await snap("known", "snap-declaration", "snap-name=bar");
+    expect([known.exitCode, known.stderr]).toEqual([0, ""]);
+    expect(known.stdout.trim()).toBe(decl.trim());
+    const none = await snap("known", "snap-declaration", "snap-name=nope");
+    expect([none.exitCode, none.stdout]).toEqual([0, ""]);
+    // A declaration changed after signing does not verify, and is not added.
+    const forged = path.join(root, "forged.snap-declaration");
+    await writeFile(forged, decl.replace("snap-name: bar", "snap-name: baz"));
+    const refused = await snap("ack", forged);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/^error: cannot assert: assert failed: /);
+    expect((await snap("known", "snap-declaration", "snap-name=baz")).stdout).toBe("");
+  });
+
+  it.each([
+    ["GET", "/v2/assertions/bogus", 400, { message: 'invalid assert type: "bogus"' }],
+    ["GET", "/v2/assertions/account?json=maybe", 400, { message: '"json" query parameter when used must be set to "true" or "headers"' }],
+    ["POST", "/v2/assertions", 400, { message: expect.stringMatching(/^cannot decode request body into assertions: /) }],
+  ] as const)("%s %s: %i with snapd's error shape", async (method, url, status, result) => {
+    const r = await get(path.join(root, "run/snapd.socket"), url, method, method === "POST" ? "type: account\n\nnot a signature" : undefined);
+    expect(r.status).toBe(status);
+    expect(r.json).toEqual({ type: "error", "status-code": status, status: expect.any(String), result });
+  });
+
+  it("GET /v2/assertions lists the types; json=headers gives the headers as JSON", async () => {
+    const types = await get(path.join(root, "run/snapd.socket"), "/v2/assertions");
+    expect((types.json["result"] as { types: string[] }).types).toContain("snap-declaration");
+    const headers = await get(path.join(root, "run/snapd.socket"), "/v2/assertions/account-key?json=headers&name=root");
+    expect(headers.json["result"]).toEqual([{ headers: expect.objectContaining({ type: "account-key", name: "root", "account-id": "acme" }) }]);
   });
 });
 
@@ -134,10 +283,67 @@ describe("the API's shapes and errors", () => {
     ["GET", "/v2/connections?snap=nope", 404, { message: 'snap "nope" not found', kind: "snap-not-found", value: "nope" }],
     ["GET", "/v2/nothing-here", 404, { message: "not found" }],
     ["DELETE", "/v2/connections", 405, { message: 'method "DELETE" not allowed' }],
+    ["GET", "/v2/interfaces?select=bogus", 400, { message: "unsupported select qualifier" }],
+    ["GET", "/v2/snaps?select=bogus", 400, { message: 'invalid select parameter: "bogus"' }],
+    ["GET", "/v2/snaps/nope", 404, { message: "snap not installed", kind: "snap-not-found", value: "nope" }],
+    ["GET", "/v2/snaps/core", 404, { message: "snap not installed", kind: "snap-not-found", value: "core" }],
+    ["GET", "/v2/changes?select=bogus", 400, { message: "select should be one of: all,in-progress,ready" }],
+    ["GET", "/v2/changes/999", 404, { message: 'cannot find change with id "999"' }],
   ] as const)("%s %s: %i with snapd's error shape", async (method, url, status, result) => {
     const r = await get(socket(), url, method);
     expect(r.status).toBe(status);
     expect(r.json).toEqual({ type: "error", "status-code": status, status: expect.any(String), result });
+  });
+
+  it.each([
+    ["{", /^cannot decode request body into an interface action: /],
+    ['{"plugs":[]}', /^interface action not specified$/],
+    ['{"action":"explode","plugs":[{}],"slots":[{}]}', /^unsupported interface action: "explode"$/],
+    ['{"action":"connect","plugs":[],"slots":[]}', /^at least one plug and slot is required$/],
+    ['{"action":"connect","plugs":[{"snap":"nope","plug":"x"}],"slots":[{}]}', /^snap "nope" is not installed$/],
+    ['{"action":"connect","plugs":[{"snap":"bar","plug":"../x"}],"slots":[{}]}', /^invalid plug name: /],
+  ])("POST /v2/interfaces %s: 400, and nothing changes", async (body, message) => {
+    const before = (await get(socket(), "/v2/connections?select=all")).json;
+    const r = await get(socket(), "/v2/interfaces", "POST", body);
+    expect(r.status).toBe(400);
+    expect((r.json["result"] as Record<string, string>)["message"]).toMatch(message);
+    expect((await get(socket(), "/v2/connections?select=all")).json).toEqual(before);
+  });
+
+  it("GET /v2/snaps and /v2/snaps/{name}: snapd's fields, the local source, one snap or a chosen few", async () => {
+    const list = await get(socket(), "/v2/snaps?snaps=cam");
+    expect(list.json).toMatchObject({ type: "sync", "status-code": 200, sources: ["local"] });
+    const cam = await get(socket(), "/v2/snaps/cam");
+    expect(list.json["result"]).toEqual([cam.json["result"]]);
+    expect(cam.json["result"]).toMatchObject({ name: "cam", version: "2", revision: "x1", status: "active", type: "app", confinement: "strict", devmode: false, apps: [{ snap: "cam", name: "serve" }] });
+    expect(cam.json["result"]).not.toHaveProperty("publisher");
+  });
+
+  it("GET /v2/interfaces: by name, with plugs and slots when asked, and the legacy form without select", async () => {
+    const r = await get(socket(), "/v2/interfaces?select=all&names=mpris,camera,no-such&plugs=true&slots=true");
+    expect(r.json["result"]).toEqual([
+      { name: "camera", summary: expect.any(String), plugs: [{ snap: "bar", plug: "camera" }], slots: [{ snap: "core", slot: "camera" }] },
+      { name: "mpris", summary: expect.any(String), plugs: [{ snap: "cam", plug: "player" }], slots: [{ snap: "cam", slot: "video", attrs: { name: "cam" } }] },
+    ]);
+    const bare = await get(socket(), "/v2/interfaces?select=connected");
+    expect(bare.json["result"]).toEqual([{ name: "mpris", summary: expect.any(String) }]);
+    const legacy = (await get(socket(), "/v2/interfaces")).json["result"] as Record<string, unknown>;
+    const all = (await get(socket(), "/v2/connections?select=all")).json["result"] as Record<string, unknown>;
+    expect(legacy).toEqual({ plugs: all["plugs"], slots: all["slots"] });
+  });
+
+  it("POST /v2/interfaces: many-to-many is 501; a change is 202 with its id, and its tasks are listed", async () => {
+    const many = await get(socket(), "/v2/interfaces", "POST", '{"action":"connect","plugs":[{},{}],"slots":[{}]}');
+    expect(many.status).toBe(501);
+    const r = await get(socket(), "/v2/interfaces", "POST", '{"action":"connect","plugs":[{"snap":"bar","plug":"camera"}],"slots":[{"snap":"","slot":""}]}');
+    expect(r.json).toMatchObject({ type: "async", "status-code": 202, status: "Accepted", result: null, change: expect.any(String) });
+    const id = r.json["change"] as string;
+    let change: Record<string, unknown> = {};
+    for (let i = 0; i < 200 && change["ready"] !== true; i++) change = (await get(socket(), `/v2/changes/${id}`)).json["result"] as Record<string, unknown>;
+    expect(change).toMatchObject({ id, kind: "connect-snap", summary: "Connect bar:camera to core:camera", status: "Done", ready: true, tasks: [{ kind: "connect", status: "Done" }] });
+    const abort = await get(socket(), `/v2/changes/${id}`, "POST", '{"action":"abort"}');
+    expect(abort.json["result"]).toEqual({ message: `cannot abort change ${id} with nothing pending` });
+    await snap("disconnect", "bar:camera");
   });
 
   it("refuses a body larger than any request needs without reading it, and keeps serving", async () => {

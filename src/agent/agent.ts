@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { isFileSystemError, PlugboardError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
-import { serveApi, parseOsRelease, type ApiSource } from "../api/index.js";
+import { ChangeLog, changersFor, serveApi, parseOsRelease, type ApiSource } from "../api/index.js";
 import { converge, loadSystem, processSeed, PLUGBOARD_VERSION_FOR_KEY, type LoadedSystem } from "../ops/index.js";
 import { readIfExists } from "../files/index.js";
 import { kernelHasAppArmor } from "../system/index.js";
@@ -79,6 +79,12 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
   // The system the API answers from: loaded once, dropped whenever the state may have changed.
   let loaded: Promise<LoadedSystem> | undefined;
   const source: ApiSource = {
+    paths,
+    changes: new ChangeLog(),
+    changed: () => {
+      loaded = undefined;
+    },
+    changers: changersFor(process.getuid?.()),
     system: () => {
       const p = (loaded ??= loadSystem(paths));
       // A failed load is not kept: the next request tries again (the user may have fixed the file).
@@ -165,7 +171,8 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
   await new Promise<void>((resolve) => {
     const stop = () => {
       clearTimeout(timer);
-      void watcher.close().then(() => api.close()).then(() => running).then(resolve);
+      // A change already accepted is finished before the agent stops: its client was told it would be made.
+      void watcher.close().then(() => api.close()).then(() => source.changes.settled()).then(() => running).then(resolve);
     };
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);

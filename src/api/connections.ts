@@ -12,7 +12,7 @@ interface EndpointRef {
 
 const refKey = (r: EndpointRef) => `${r.snap}:${r.name}`;
 /** snapd orders references by snap name, then plug or slot name. */
-const compareRefs = (a: EndpointRef, b: EndpointRef): number => (a.snap !== b.snap ? (a.snap < b.snap ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+export const compareRefs = (a: EndpointRef, b: EndpointRef): number => (a.snap !== b.snap ? (a.snap < b.snap ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export interface ConnectionsQuery {
   readonly snap?: string;
@@ -36,7 +36,7 @@ const withoutEmpty = (o: Record<string, unknown>): Record<string, unknown> =>
 /** The apps an endpoint is bound to, as snapd lists them (hooks are not apps). */
 const appsOf = (e: PlugInfo): string[] => e.apps.filter((a) => !a.startsWith("hook."));
 
-function endpointJson(kind: "plug" | "slot", e: PlugInfo, connections: EndpointRef[]): Record<string, unknown> {
+export function endpointJson(kind: "plug" | "slot", e: PlugInfo, connections: EndpointRef[]): Record<string, unknown> {
   const other = kind === "plug" ? "slot" : "plug";
   return withoutEmpty({
     snap: e.snap,

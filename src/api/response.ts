@@ -8,15 +8,22 @@ import { STATUS_CODES } from "node:http";
 export interface ApiResponse {
   readonly status: number;
   readonly body: Record<string, unknown>;
+  /** Sent instead of the JSON body where snapd answers in another format (an assertion stream). */
+  readonly raw?: { readonly contentType: string; readonly headers: Readonly<Record<string, string>>; readonly data: string };
 }
 
 /** The error kinds Plugboard answers with, named as snapd names them. */
-export type ErrorKind = "login-required" | "snap-not-found" | "not-found" | "";
+export type ErrorKind = "login-required" | "snap-not-found" | "not-found" | "interfaces-unchanged" | "";
 
 const statusText = (status: number): string => STATUS_CODES[status] ?? "";
 
 export function syncResponse(result: unknown, status = 200): ApiResponse {
   return { status, body: { type: "sync", "status-code": status, status: statusText(status), result } };
+}
+
+/** A change was made: the client follows it at GET /v2/changes/{id}. */
+export function asyncResponse(change: string): ApiResponse {
+  return { status: 202, body: { type: "async", "status-code": 202, status: statusText(202), result: null, change } };
 }
 
 export function errorResponse(status: number, message: string, kind: ErrorKind = "", value?: unknown): ApiResponse {

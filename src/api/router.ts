@@ -1,36 +1,146 @@
-// Which endpoint answers a request. The endpoints served so far are reads;
-// a method an endpoint does not serve gets snapd's 405, an unknown path 404.
+// Which endpoint answers a request, and whether the caller may ask it. Reads
+// are open to every local user; a change is checked against the caller's
+// credentials before its body is even decoded, as snapd checks access first.
+// A method an endpoint does not serve gets snapd's 405, an unknown path 404.
 import type { LoadedSystem } from "../ops/index.js";
+import type { Paths } from "../paths/index.js";
+import type { PeerCredentials } from "../system/peer-cred.js";
+import { refuseChange } from "./access.js";
+import type { ChangeLog } from "./change.js";
+import { abortChange, getChange, listChanges } from "./changes.js";
 import { connectionsResponse, parseConnectionsQuery } from "./connections.js";
-import { methodNotAllowed, notFound, type ApiResponse } from "./response.js";
+import { interfacesResponse, legacyInterfacesResponse, parseInterfacesQuery } from "./interface-info.js";
+import { addAssertions, assertionTypesResponse, findAssertions } from "./assertions.js";
+import { changeInterfaces, parseInterfaceAction } from "./interfaces.js";
+import { getSnap, listSnaps } from "./snaps.js";
+import { errorResponse, methodNotAllowed, notFound, type ApiResponse } from "./response.js";
 import { systemInfoResponse, type SystemFacts } from "./system-info.js";
 
-/** What the endpoints read: the loaded system (kept in memory by the agent) and host facts. */
+/** What the endpoints work on: the system the agent keeps loaded, its changes and host facts. */
 export interface ApiSource {
+  readonly paths: Paths;
   system(): Promise<LoadedSystem>;
   facts(): Promise<SystemFacts>;
+  readonly changes: ChangeLog;
+  /** Called when a change's work has finished: what is loaded may be stale. */
+  changed(): void;
+  /** The uids that may change the system (see access.ts). */
+  readonly changers: ReadonlySet<number>;
 }
 
-type Handler = (params: URLSearchParams, source: ApiSource) => Promise<ApiResponse>;
+export interface ApiRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly body: Buffer;
+  /** The caller's credentials, read from the connection only when a change needs them. */
+  peer(): Promise<PeerCredentials>;
+}
 
-const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
-  "/v2/system-info": {
-    GET: async (_params, source) => systemInfoResponse(await source.facts()),
-  },
-  "/v2/connections": {
-    GET: async (params, source) => {
-      const query = parseConnectionsQuery(params);
-      if ("status" in query) return query;
-      return connectionsResponse((await source.system()).repo, query);
+type Handler = (req: ApiRequest, source: ApiSource, params: Readonly<Record<string, string>>) => Promise<ApiResponse>;
+
+interface Endpoint {
+  readonly GET?: Handler;
+  readonly POST?: Handler;
+  /** Methods that change the system: root only. */
+  readonly changes?: readonly string[];
+}
+
+const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
+  ["/v2/system-info", { GET: async (_req, source) => systemInfoResponse(await source.facts()) }],
+  [
+    "/v2/connections",
+    {
+      GET: async (req, source) => {
+        const query = parseConnectionsQuery(req.url.searchParams);
+        if ("status" in query) return query;
+        return connectionsResponse((await source.system()).repo, query);
+      },
     },
-  },
-};
+  ],
+  [
+    "/v2/interfaces",
+    {
+      GET: async (req, source) => {
+        const query = parseInterfacesQuery(req.url.searchParams);
+        if (query !== "legacy" && "status" in query) return query;
+        const sys = await source.system();
+        return query === "legacy" ? legacyInterfacesResponse(sys.repo) : interfacesResponse(sys.repo, sys.registry, query);
+      },
+      POST: async (req, source) => {
+        const action = parseInterfaceAction(req.body);
+        if ("status" in action) return action;
+        return changeInterfaces(action, { paths: source.paths, changes: source.changes, system: await source.system(), changed: () => source.changed() });
+      },
+      changes: ["POST"],
+    },
+  ],
+  ["/v2/snaps", { GET: async (req, source) => listSnaps(req.url.searchParams, await source.system()) }],
+  ["/v2/snaps/{name}", { GET: async (_req, source, p) => getSnap(p["name"]!, await source.system()) }],
+  [
+    "/v2/assertions",
+    {
+      GET: async () => assertionTypesResponse(),
+      POST: async (req, source) => {
+        try {
+          return await addAssertions(req.body, source.paths);
+        } finally {
+          source.changed();
+        }
+      },
+      changes: ["POST"],
+    },
+  ],
+  ["/v2/assertions/{type}", { GET: async (req, source, p) => findAssertions(p["type"]!, req.url.searchParams, (await source.system()).assertions) }],
+  ["/v2/changes", { GET: async (req, source) => listChanges(req.url.searchParams, source.changes) }],
+  [
+    "/v2/changes/{id}",
+    {
+      GET: async (_req, source, p) => getChange(p["id"]!, source.changes),
+      POST: async (req, source, p) => abortChange(p["id"]!, req.body, source.changes),
+      changes: ["POST"],
+    },
+  ],
+];
 
-export async function route(method: string, rawUrl: string, source: ApiSource): Promise<ApiResponse> {
-  const url = new URL(rawUrl, "http://localhost");
-  const endpoint = ROUTES[url.pathname];
-  if (endpoint === undefined) return notFound("not found");
-  const handler = endpoint[method];
-  if (handler === undefined) return methodNotAllowed(method);
-  return handler(url.searchParams, source);
+/** Matches "/v2/changes/{id}"-style patterns; a parameter is one non-empty path segment. */
+function match(pattern: string, pathname: string): Record<string, string> | undefined {
+  const want = pattern.split("/");
+  const got = pathname.split("/");
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith("{") && w.endsWith("}")) {
+      if (g === "") return undefined;
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        return undefined; // a malformed escape names nothing
+      }
+    } else if (w !== g) return undefined;
+  }
+  return params;
+}
+
+export async function route(req: ApiRequest, source: ApiSource): Promise<ApiResponse> {
+  for (const [pattern, endpoint] of ROUTES) {
+    const params = match(pattern, req.url.pathname);
+    if (!params) continue;
+    const handler = req.method === "GET" ? endpoint.GET : req.method === "POST" ? endpoint.POST : undefined;
+    if (handler === undefined) return methodNotAllowed(req.method);
+    if (endpoint.changes?.includes(req.method)) {
+      let peer: PeerCredentials;
+      try {
+        peer = await req.peer();
+      } catch (e) {
+        // A caller whose identity cannot be read is refused, never assumed to be root.
+        return errorResponse(403, `access denied: ${(e as Error).message}`);
+      }
+      const refused = refuseChange(peer, source.changers);
+      if (refused) return refused;
+    }
+    return handler(req, source, params);
+  }
+  return notFound("not found");
 }

@@ -1,15 +1,16 @@
 // The HTTP server on the agent's unix sockets. Every local user may connect
-// and read (the sockets are world-writable, as snapd's is); the endpoints
-// served so far change nothing.
+// and read (the sockets are world-writable, as snapd's is); who may change
+// anything is decided per request from the connection's peer credentials.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { PlugboardError } from "../errors/index.js";
 import { errorResponse, type ApiResponse } from "./response.js";
-import { route, type ApiSource } from "./router.js";
+import { peerCredentials } from "../system/peer-cred.js";
+import { route, type ApiRequest, type ApiSource } from "./router.js";
 
-/** Requests carry no body yet: anything larger than this is refused unread. */
+/** Request bodies are small JSON documents: anything larger is refused unread. */
 const MAX_BODY = 64 * 1024;
 
 export interface ApiServer {
@@ -17,6 +18,11 @@ export interface ApiServer {
 }
 
 function send(res: ServerResponse, r: ApiResponse): void {
+  if (r.raw) {
+    res.writeHead(r.status, { ...r.raw.headers, "Content-Type": r.raw.contentType, "Content-Length": Buffer.byteLength(r.raw.data) });
+    res.end(r.raw.data);
+    return;
+  }
   const body = JSON.stringify(r.body);
   res.writeHead(r.status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
@@ -31,12 +37,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, source: ApiSour
   };
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return tooLarge();
   let size = 0;
+  const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY) return tooLarge();
+    chunks.push(chunk as Buffer);
   }
   try {
-    send(res, await route(req.method ?? "GET", req.url ?? "/", source));
+    const request: ApiRequest = {
+      method: req.method ?? "GET",
+      url: new URL(req.url ?? "/", "http://localhost"),
+      body: Buffer.concat(chunks),
+      peer: () => peerCredentials(req.socket),
+    };
+    send(res, await route(request, source));
   } catch (e) {
     // A state that cannot be read is the user's to fix and says how; anything else is a bug.
     if (!(e instanceof PlugboardError)) onError(e);

@@ -8,3 +8,4 @@ export * from "./kernel-log.js";
 export * from "./system-key.js";
 export * from "./kmod.js";
 export * from "./host-features.js";
+export * from "./peer-cred.js";
