@@ -195,6 +195,126 @@ describe("changes through the API, by the real snap command and snapd-glib", () 
   });
 });
 
+describe("installs and removals through the API, by the real snap command", () => {
+  const socket = () => path.join(root, "run/snapd.socket");
+  let snapFile: string;
+  beforeAll(async () => {
+    const dir = await writeSnapDir(root, "foo", "name: foo\nversion: '3'\nsummary: Foo for the API\napps:\n  foo:\n    command: bin/foo\n    plugs: [network, camera]\n");
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    await mkdir(path.join(dir, "bin"), { recursive: true });
+    await writeFile(path.join(dir, "bin/foo"), "#!/bin/sh\necho foo\n", { mode: 0o755 });
+    const packed = await execa("snap", ["pack", dir, root], { reject: false });
+    expect(packed.exitCode, packed.stderr).toBe(0);
+    snapFile = path.join(root, "foo_3_all.snap");
+  });
+  const uploads = async () => {
+    const { readdir } = await import("node:fs/promises");
+    return readdir(path.join(root, "var/lib/plugboard/uploads")).catch(() => []);
+  };
+  /** A multipart form as a client would send it; `parts` are [name, value, filename?]. */
+  const form = (parts: [string, string | Buffer, string?][], boundary = "b0undary") => {
+    const chunks: Buffer[] = [];
+    for (const [name, value, filename] of parts) {
+      const disposition = `form-data; name="${name}"${filename ? `; filename="${filename}"` : ""}`;
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`), Buffer.isBuffer(value) ? value : Buffer.from(value), Buffer.from("\r\n"));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return { body: Buffer.concat(chunks), type: `multipart/form-data; boundary=${boundary}` };
+  };
+  const post = (url: string, body: Buffer | string, type?: string) =>
+    new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+      const req = request({ socketPath: socket(), path: url, method: "POST", headers: type ? { "Content-Type": type } : {} }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as Record<string, unknown> }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("snap install --dangerous FILE installs through a change carrying the snap's name; snap remove removes it", async () => {
+    const r = await snap("install", "--dangerous", snapFile);
+    expect([r.exitCode, r.stdout]).toEqual([0, "foo 3 installed"]);
+    expect((await snap("list", "foo")).stdout).toMatch(/^foo\s+3\s+x1\s+-\s+-\s+-$/m);
+    expect((await snap("connections", "foo")).stdout).toMatch(/^network\s+foo:network\s+:network\s+-$/m);
+    const changes = (await get(socket(), "/v2/changes?select=all&for=foo")).json["result"] as Record<string, unknown>[];
+    expect(changes).toContainEqual(expect.objectContaining({ kind: "install-snap", summary: 'Install "foo" snap from file "foo_3_all.snap"', status: "Done", data: { "snap-name": "foo" } }));
+    expect(await uploads()).toEqual([]);
+    const rm = await snap("remove", "foo");
+    expect([rm.exitCode, rm.stdout]).toEqual([0, "foo removed"]);
+    const again = await snap("remove", "foo");
+    expect([again.exitCode, again.stderr]).toEqual([0, 'snap "foo" is not installed']);
+    expect((await snap("list", "foo")).stderr).toBe("error: no matching snaps installed");
+  });
+
+  it("without --dangerous and with no snap-declaration the install change fails with the CLI's error, and nothing is installed", async () => {
+    const r = await snap("install", snapFile);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('cannot find a snap-declaration for "foo"');
+    expect((await get(socket(), "/v2/snaps/foo")).status).toBe(404);
+    expect(await uploads()).toEqual([]);
+  });
+
+  it.each([
+    ["a form that is not multipart", () => ({ body: Buffer.from('{"action":"install","snaps":["foo"]}'), type: "application/json" }), /^cannot install snaps from a store/],
+    ["a truncated form", () => ({ body: Buffer.from("--b0undary\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\ninst"), type: "multipart/form-data; boundary=b0undary" }), /^cannot read POST form: /],
+    ["a form without a boundary", () => ({ body: Buffer.from("x"), type: "multipart/form-data" }), /^cannot read POST form: /],
+    ["a form without the snap file", () => form([["action", "install"], ["dangerous", "true"]]), /^cannot find "snap" file field in provided multipart\/form-data payload$/],
+    ["two snap files", () => form([["action", "install"], ["snap", "a", "a.snap"], ["snap", "b", "b.snap"]]), /^cannot read POST form: more than one snap file$/],
+    ["a file that is not a snap", () => form([["action", "install"], ["dangerous", "true"], ["snap", "not a squashfs image", "evil.snap"]]), /^cannot read snap file: /],
+    ["a bad transaction", () => form([["action", "install"], ["transaction", "sometimes"], ["snap", "x", "x.snap"]]), /^transaction must be either/],
+  ])("POST /v2/snaps with %s: 400, nothing installed and nothing kept", async (_what, make, message) => {
+    const before = (await get(socket(), "/v2/snaps")).json["result"];
+    const { body, type } = make();
+    const r = await post("/v2/snaps", body, type);
+    expect(r.status).toBe(400);
+    expect((r.json["result"] as Record<string, string>)["message"]).toMatch(message);
+    expect((await get(socket(), "/v2/snaps")).json["result"]).toEqual(before);
+    expect(await uploads()).toEqual([]);
+  });
+
+  it.each([
+    ['{"action":"refresh"}', 400, 'unsupported snap action: "refresh"'],
+    ["{", 400, expect.stringMatching(/^cannot decode request body into snap instruction: /)],
+    ['{"action":"remove"}', 400, 'snap "nope" is not installed'],
+  ])("POST /v2/snaps/nope %s: %i", async (body, status, message) => {
+    const r = await post("/v2/snaps/nope", body);
+    expect(r.status).toBe(status);
+    expect((r.json["result"] as Record<string, string>)["message"]).toEqual(message);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("an unprivileged user's install is refused before the file is read", async () => {
+    const { chmod } = await import("node:fs/promises");
+    await chmod(root, 0o755);
+    await chmod(snapFile, 0o644);
+    const r = await execa("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "snap", "install", "--dangerous", snapFile], { reject: false, env: { SNAPPY_GLOBAL_ROOT: root, LANG: "C.UTF-8" } });
+    expect([r.exitCode, r.stderr]).toEqual([1, "error: access denied (try with sudo)"]);
+    expect((await get(socket(), "/v2/snaps/foo")).status).toBe(404);
+    expect(await uploads()).toEqual([]);
+  });
+
+  it("a client that goes away right after asking does not stop its change", async () => {
+    const id = await new Promise<string>((resolve, reject) => {
+      const req = request({ socketPath: socket(), path: "/v2/interfaces", method: "POST" }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        // The answer's first bytes are enough: the client hangs up before reading the rest.
+        res.once("data", () => {
+          resolve((JSON.parse(text) as { change: string }).change);
+          req.destroy();
+        });
+      });
+      req.on("error", reject);
+      req.end('{"action":"connect","plugs":[{"snap":"bar","plug":"camera"}],"slots":[{}]}');
+    });
+    let change: Record<string, unknown> = {};
+    for (let i = 0; i < 400 && change["ready"] !== true; i++) change = (await get(socket(), `/v2/changes/${id}`)).json["result"] as Record<string, unknown>;
+    expect(change).toMatchObject({ status: "Done" });
+    expect((await snap("connections", "bar")).stdout).toMatch(/^camera\s+bar:camera\s+:camera\s+manual$/m);
+    await snap("disconnect", "bar:camera");
+  });
+});
+
 describe("assertions through the API, by the real snap command", () => {
   it("snap ack verifies and adds; snap known prints what is known, filtered by headers; a bad stream is refused", async () => {
     for (const f of ["store.account-key", "bar.snap-declaration"]) {

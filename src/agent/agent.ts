@@ -159,6 +159,8 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
     else if (file === paths.deviceFile) schedule("device");
     else schedule("state");
   });
+  // Uploads a killed agent left behind belong to changes that died with it.
+  await fs.rm(paths.uploadsDir, { recursive: true, force: true });
   const api = await serveApi(
     [paths.snapdSocket, paths.plugboardSocket],
     source,

@@ -10,3 +10,5 @@ export * from "./access.js";
 export * from "./interface-info.js";
 export * from "./snaps.js";
 export * from "./assertions.js";
+export * from "./snap-ops.js";
+export * from "./upload.js";

@@ -13,7 +13,7 @@ export interface ApiResponse {
 }
 
 /** The error kinds Plugboard answers with, named as snapd names them. */
-export type ErrorKind = "login-required" | "snap-not-found" | "not-found" | "interfaces-unchanged" | "";
+export type ErrorKind = "login-required" | "snap-not-found" | "not-found" | "interfaces-unchanged" | "snap-not-installed" | "";
 
 const statusText = (status: number): string => STATUS_CODES[status] ?? "";
 

@@ -7,11 +7,13 @@ import type { Paths } from "../paths/index.js";
 import type { PeerCredentials } from "../system/peer-cred.js";
 import { refuseChange } from "./access.js";
 import type { ChangeLog } from "./change.js";
+import type { Upload } from "./upload.js";
 import { abortChange, getChange, listChanges } from "./changes.js";
 import { connectionsResponse, parseConnectionsQuery } from "./connections.js";
 import { interfacesResponse, legacyInterfacesResponse, parseInterfacesQuery } from "./interface-info.js";
 import { addAssertions, assertionTypesResponse, findAssertions } from "./assertions.js";
 import { changeInterfaces, parseInterfaceAction } from "./interfaces.js";
+import { installUpload, noStore, snapAction, type SnapOpContext } from "./snap-ops.js";
 import { getSnap, listSnaps } from "./snaps.js";
 import { errorResponse, methodNotAllowed, notFound, type ApiResponse } from "./response.js";
 import { systemInfoResponse, type SystemFacts } from "./system-info.js";
@@ -31,7 +33,11 @@ export interface ApiSource {
 export interface ApiRequest {
   readonly method: string;
   readonly url: URL;
-  readonly body: Buffer;
+  readonly contentType: string;
+  /** Read only after the caller is known to be allowed: a refused change's body is never read. */
+  body(): Promise<Buffer>;
+  /** The multipart form of a snap upload, streamed into a directory of its own under `dir`. */
+  upload(dir: string): Promise<Upload>;
   /** The caller's credentials, read from the connection only when a change needs them. */
   peer(): Promise<PeerCredentials>;
 }
@@ -44,6 +50,8 @@ interface Endpoint {
   /** Methods that change the system: root only. */
   readonly changes?: readonly string[];
 }
+
+const opContext = async (source: ApiSource): Promise<SnapOpContext> => ({ paths: source.paths, changes: source.changes, system: await source.system(), changed: () => source.changed() });
 
 const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
   ["/v2/system-info", { GET: async (_req, source) => systemInfoResponse(await source.facts()) }],
@@ -67,22 +75,39 @@ const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
         return query === "legacy" ? legacyInterfacesResponse(sys.repo) : interfacesResponse(sys.repo, sys.registry, query);
       },
       POST: async (req, source) => {
-        const action = parseInterfaceAction(req.body);
+        const action = parseInterfaceAction(await req.body());
         if ("status" in action) return action;
         return changeInterfaces(action, { paths: source.paths, changes: source.changes, system: await source.system(), changed: () => source.changed() });
       },
       changes: ["POST"],
     },
   ],
-  ["/v2/snaps", { GET: async (req, source) => listSnaps(req.url.searchParams, await source.system()) }],
-  ["/v2/snaps/{name}", { GET: async (_req, source, p) => getSnap(p["name"]!, await source.system()) }],
+  [
+    "/v2/snaps",
+    {
+      GET: async (req, source) => listSnaps(req.url.searchParams, await source.system()),
+      POST: async (req, source) => {
+        if (!/^multipart\/form-data\b/i.test(req.contentType)) return noStore();
+        return installUpload(() => req.upload(source.paths.uploadsDir), await opContext(source));
+      },
+      changes: ["POST"],
+    },
+  ],
+  [
+    "/v2/snaps/{name}",
+    {
+      GET: async (_req, source, p) => getSnap(p["name"]!, await source.system()),
+      POST: async (req, source, p) => snapAction(p["name"]!, await req.body(), await opContext(source)),
+      changes: ["POST"],
+    },
+  ],
   [
     "/v2/assertions",
     {
       GET: async () => assertionTypesResponse(),
       POST: async (req, source) => {
         try {
-          return await addAssertions(req.body, source.paths);
+          return await addAssertions(await req.body(), source.paths);
         } finally {
           source.changed();
         }
@@ -96,7 +121,7 @@ const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
     "/v2/changes/{id}",
     {
       GET: async (_req, source, p) => getChange(p["id"]!, source.changes),
-      POST: async (req, source, p) => abortChange(p["id"]!, req.body, source.changes),
+      POST: async (req, source, p) => abortChange(p["id"]!, await req.body(), source.changes),
       changes: ["POST"],
     },
   ],

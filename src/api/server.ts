@@ -9,9 +9,7 @@ import { PlugboardError } from "../errors/index.js";
 import { errorResponse, type ApiResponse } from "./response.js";
 import { peerCredentials } from "../system/peer-cred.js";
 import { route, type ApiRequest, type ApiSource } from "./router.js";
-
-/** Request bodies are small JSON documents: anything larger is refused unread. */
-const MAX_BODY = 64 * 1024;
+import { BodyTooLarge, isMultipart, MAX_BODY, readBody, receiveUpload } from "./upload.js";
 
 export interface ApiServer {
   close(): Promise<void>;
@@ -29,29 +27,32 @@ function send(res: ServerResponse, r: ApiResponse): void {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, source: ApiSource, onError: (e: unknown) => void): Promise<void> {
-  const tooLarge = () => {
+  const tooLarge = (limit: number) => {
     // Answered, then the connection is closed: the rest of the body is never read.
     res.setHeader("Connection", "close");
-    send(res, errorResponse(413, `request body larger than ${MAX_BODY} bytes`));
+    send(res, errorResponse(413, `request body larger than ${limit} bytes`));
     res.once("finish", () => req.destroy());
   };
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return tooLarge();
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return tooLarge();
-    chunks.push(chunk as Buffer);
-  }
+  // A JSON body announced larger than any request needs is refused before routing; uploads are bounded as they stream.
+  if (!isMultipart(req) && Number(req.headers["content-length"] ?? 0) > MAX_BODY) return tooLarge(MAX_BODY);
   try {
     const request: ApiRequest = {
       method: req.method ?? "GET",
       url: new URL(req.url ?? "/", "http://localhost"),
-      body: Buffer.concat(chunks),
+      contentType: req.headers["content-type"] ?? "",
+      body: () => readBody(req),
+      upload: (dir) => receiveUpload(req, dir),
       peer: () => peerCredentials(req.socket),
     };
-    send(res, await route(request, source));
+    const response = await route(request, source);
+    // A body the handler did not read (a refused change) is not read at all: the connection ends with the answer.
+    if (!req.complete) {
+      res.setHeader("Connection", "close");
+      res.once("finish", () => req.destroy());
+    }
+    send(res, response);
   } catch (e) {
+    if (e instanceof BodyTooLarge) return tooLarge(e.limit);
     // A state that cannot be read is the user's to fix and says how; anything else is a bug.
     if (!(e instanceof PlugboardError)) onError(e);
     send(res, errorResponse(500, e instanceof Error ? e.message : String(e)));

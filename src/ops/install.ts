@@ -53,7 +53,7 @@ export async function installSnap(paths: Paths, given: string, options: InstallO
   }, { dryRun: options.dryRun === true });
 }
 
-function checkConfinementFlags(info: SnapInfo, options: InstallOptions): void {
+export function checkConfinementFlags(info: SnapInfo, options: InstallOptions): void {
   if (info.confinement === "classic" && !options.classic) {
     throw new UsageError(`snap ${JSON.stringify(info.name)} uses classic confinement and is not confined; install it with --classic if you trust it`);
   }

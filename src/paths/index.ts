@@ -16,6 +16,8 @@ export interface Paths {
   readonly snapsDir: string;
   readonly availableDir: string;
   readonly seedDir: string;
+  /** Snap files sent to the API, kept only while their install runs. */
+  readonly uploadsDir: string;
   readonly apparmorProfilesDir: string;
   readonly apparmorCacheDir: string;
   readonly seccompDir: string;
@@ -47,6 +49,7 @@ export function makePaths(root: string): Paths {
     snapsDir: path.join(varLib, "snaps"),
     availableDir: path.join(varLib, "available"),
     seedDir: path.join(varLib, "seed"),
+    uploadsDir: path.join(varLib, "uploads"),
     apparmorProfilesDir: path.join(varLib, "apparmor/profiles"),
     apparmorCacheDir: at("var/cache/plugboard/apparmor"),
     seccompDir: path.join(varLib, "seccomp/bpf"),
