@@ -46,7 +46,7 @@ interface Entry {
 const WORKER = `
 import { spawnSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
-const [bin, root, log, id, seed, count, plugsJson] = process.argv.slice(2);
+const [bin, root, log, id, seed, count, plugsJson, client] = process.argv.slice(2);
 const plugs = JSON.parse(plugsJson);
 let s = Number(seed) >>> 0;
 const rand = () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
@@ -54,7 +54,11 @@ for (let i = 0; i < Number(count); i++) {
   const plug = plugs[Math.floor(rand() * plugs.length)];
   const op = rand() < 0.5 ? "connect" : "disconnect";
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, "--root", root, op, plug, ":" + plug.split(":")[1]], { encoding: "utf8", env: { ...process.env, PLUGBOARD_ROOT: "" } });
+  const args = [op, plug, ":" + plug.split(":")[1]];
+  // "snap": the real snap command, through the agent's API; otherwise the plugboard CLI on the files.
+  const r = client === "snap"
+    ? spawnSync("snap", args, { encoding: "utf8", env: { ...process.env, SNAPPY_GLOBAL_ROOT: root, LANG: "C.UTF-8" } })
+    : spawnSync(process.execPath, [bin, "--root", root, ...args], { encoding: "utf8", env: { ...process.env, PLUGBOARD_ROOT: "" } });
   const end = process.hrtime.bigint();
   appendFileSync(log, JSON.stringify({ worker: Number(id), seq: i, op, plug, start: String(start), end: String(end), exit: r.status, signal: r.signal, stderr: r.stderr.slice(0, 2000) }) + "\\n", { flag: "a" });
 }
@@ -64,14 +68,14 @@ for (let i = 0; i < Number(count); i++) {
 const running: ResultPromise[] = [];
 
 /** Runs the workers in parallel, each on its own plugs, and returns the log in completion order. */
-async function runWorkers(root: string, scratch: string, seed: number, commands: number, plugsOf: (w: number) => readonly string[]): Promise<{ entries: Entry[]; ms: number }> {
+async function runWorkers(root: string, scratch: string, seed: number, commands: number, plugsOf: (w: number) => readonly string[], client: "plugboard" | "snap" = "plugboard"): Promise<{ entries: Entry[]; ms: number }> {
   const script = path.join(scratch, "worker.mjs");
   const log = path.join(scratch, "completion.log");
   await writeFile(script, WORKER);
   await rm(log, { force: true });
   const started = Date.now();
   const runs = Array.from({ length: WORKERS }, (_, w) =>
-    execa(process.execPath, [script, BIN, root, log, String(w), String(seed + w), String(commands), JSON.stringify(plugsOf(w))], { reject: false }),
+    execa(process.execPath, [script, BIN, root, log, String(w), String(seed + w), String(commands), JSON.stringify(plugsOf(w)), client], { reject: false }),
   );
   running.push(...runs);
   for (const r of await Promise.all(runs)) expect(r.exitCode, r.stderr).toBe(0);
@@ -94,6 +98,7 @@ function expectNothingLost(entries: readonly Entry[], commands: number, seed: nu
   for (const e of entries) {
     if (e.exit === 0) continue;
     const iface = e.plug.split(":")[1]!;
+    // The snap command prints the agent's message, so both clients refuse in the same words.
     expect({ ...e, stderr: e.stderr.trim() }, `seed ${seed}`).toMatchObject({ op: "disconnect", exit: 1, signal: null, stderr: `error: ${e.plug} is not connected to :${iface}` });
   }
 }
@@ -191,6 +196,24 @@ describe(`concurrency: ${WORKERS} processes issuing connect/disconnect commands 
     // Per plug, only its owner touched it, in the owner's own order: the serial result is exact.
     const expected = PLUGS.filter((p) => entries.filter((e) => e.plug === p).sort((a, b) => a.seq - b.seq).at(-1)?.op === "connect").sort();
     expect(await connectedPlugs(root), `seed ${seed}`).toEqual(expected);
+    await expectNoCorruption(root, scratch);
+  }, 600_000);
+
+  it(`${WORKERS} snap clients × ${COMMANDS} commands through the agent's API, each owning two plugs: the final state is each plug's last command`, async () => {
+    const agent = execa(process.execPath, [BIN, "--root", root, "agent", "--log-format", "json"], { reject: false, env: { PLUGBOARD_ROOT: "" } });
+    running.push(agent);
+    await new Promise<void>((resolve, reject) => {
+      agent.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
+      void agent.then((r) => reject(new Error(`the agent stopped: ${r.stderr}`)));
+    });
+    const own = (w: number) => PLUGS.slice(2 * w, 2 * w + 2);
+    const { entries, ms } = await runWorkers(root, scratch, seed + 200, COMMANDS, own, "snap");
+    console.log(`through the API: ${entries.length} commands in ${(ms / 1000).toFixed(1)} s (seed ${seed + 200})`);
+    agent.kill("SIGTERM");
+    await agent;
+    expectNothingLost(entries, COMMANDS, seed + 200);
+    const expected = PLUGS.filter((p) => entries.filter((e) => e.plug === p).sort((a, b) => a.seq - b.seq).at(-1)?.op === "connect").sort();
+    expect(await connectedPlugs(root), `seed ${seed + 200}`).toEqual(expected);
     await expectNoCorruption(root, scratch);
   }, 600_000);
 
