@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { agentIdleRss, buildSystem, cliLatency, coldRegeneration, connectTargets, oneConnect, warmRestart, type ConnectResult, type Row } from "./scale.js";
+import { agentIdleRss, apiLatency, buildSystem, cliLatency, coldRegeneration, connectTargets, oneConnect, warmRestart, type ConnectResult, type Row } from "./scale.js";
 
 export interface ScaleReport {
   readonly rows: Row[];
@@ -33,6 +33,7 @@ export async function runScale(quick: boolean, log: (s: string) => void): Promis
         }
         if (n === sizes.at(-1)) rows.push(...(await cliLatency(root, n, quick ? 3 : 10)));
         if (n >= 100) rows.push(await agentIdleRss(root, n));
+        rows.push(...(await apiLatency(root, n, connectTargets(snaps)[0], quick ? 3 : 10)));
       } finally {
         await rm(root, { recursive: true, force: true });
       }

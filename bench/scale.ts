@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
+import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -236,4 +237,63 @@ export async function agentIdleRss(root: string, n: number): Promise<Row> {
   } finally {
     child.kill("SIGTERM");
   }
+}
+
+/** Whether a GET on the agent's socket is answered 200 (for the first-request figure). */
+function answered(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request({ socketPath: socket, path: "/v2/system-info" }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on("error", () => resolve(false));
+    req.end();
+  });
+}
+
+/**
+ * The API as snapd's own clients meet it: the real snap command (Debian's
+ * snapd package) against a running agent. The time from starting the agent
+ * to its first answered request, `snap connections --all` and `snap
+ * interfaces` (fresh snap processes), a connect+disconnect pair through the
+ * API (with the real parser), and the agent's resident size after serving
+ * them. Left out, with a note, where the snap command is not installed.
+ */
+export async function apiLatency(root: string, n: number, target: { plug: string; slot: string } | undefined, runs: number): Promise<Row[]> {
+  if (spawnSync("snap", ["version"], { env: { ...process.env, SNAPPY_GLOBAL_ROOT: "/nonexistent" } }).error) {
+    return [{ case: "API (snap command)", snaps: n, wallS: spread([0]), note: "skipped: the snap command is not installed (Debian package snapd)" }];
+  }
+  const socket = path.join(root, "run/snapd.socket");
+  const t0 = performance.now();
+  const child = spawn(process.execPath, pb(root, "agent").slice(1), { stdio: "ignore", env: { ...process.env, PLUGBOARD_ROOT: "" } });
+  const rows: Row[] = [];
+  try {
+    while (!(await answered(socket))) {
+      if (performance.now() - t0 > 300_000) throw new Error("the agent did not answer within 300s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    rows.push({ case: "API: first request answered after agent start", snaps: n, wallS: spread([(performance.now() - t0) / 1000]) });
+    const snap = (...args: string[]) => measured(["snap", ...args], { SNAPPY_GLOBAL_ROOT: root, LANG: "C.UTF-8" });
+    for (const args of [["connections", "--all"], ["interfaces"]]) {
+      const wall: number[] = [];
+      for (let i = 0; i < runs + 1; i++) {
+        const u = snap(...args);
+        if (i > 0) wall.push(u.wall);
+      }
+      rows.push({ case: `API: snap ${args.join(" ")}`, snaps: n, wallS: spread(wall) });
+    }
+    if (target) {
+      // Auto-connected targets are disconnected first, so each pair is a real connect and a real disconnect.
+      spawnSync("snap", ["disconnect", target.plug, target.slot], { env: { ...process.env, SNAPPY_GLOBAL_ROOT: root } });
+      const wall: number[] = [];
+      for (let i = 0; i < runs; i++) wall.push(snap("connect", target.plug, target.slot).wall + snap("disconnect", target.plug, target.slot).wall);
+      rows.push({ case: `API: snap connect + disconnect ${target.plug}`, snaps: n, wallS: spread(wall), note: "the pair, with the real parser" });
+    }
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? NaN);
+    rows.push({ case: "API: agent RSS after serving", snaps: n, wallS: spread([0]), peakRssMiB: kb / 1024, note: "resident size, not a peak" });
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+  return rows;
 }

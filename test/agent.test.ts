@@ -1,6 +1,7 @@
 import { execa, type ResultPromise } from "execa";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { builtinRegistry } from "../interfaces/index.js";
 import { loadSystem } from "../src/ops/index.js";
@@ -147,4 +148,41 @@ describe("the agent", () => {
       await cleanup();
     }
   }, 900_000);
+
+  it("converges at restart after being killed with API changes accepted, running and queued", async () => {
+    const { root, cleanup } = await tempRoot();
+    try {
+      const snaps = Array.from({ length: 6 }, (_, i) => `k${i}`);
+      for (const name of snaps) await ok(root, "install", "--dangerous", await writeSnapDir(root, name, `name: ${name}\nversion: '1'\napps:\n  a:\n    command: bin/a\nplugs: [camera]\n`));
+      const agent = execa(process.execPath, agentArgs(root), { reject: false });
+      await new Promise<void>((resolve, reject) => {
+        agent.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
+        void agent.then((r) => reject(new Error(`the agent stopped: ${r.stderr}`)));
+      });
+      const call = (url: string, body?: string) =>
+        new Promise<Record<string, unknown>>((resolve, reject) => {
+          const req = request({ socketPath: path.join(root, "run/snapd.socket"), path: url, method: body ? "POST" : "GET" }, (res) => {
+            let text = "";
+            res.on("data", (c: Buffer) => (text += c.toString()));
+            res.on("end", () => resolve(JSON.parse(text) as Record<string, unknown>));
+          });
+          req.on("error", reject);
+          req.end(body);
+        });
+      const ids: string[] = [];
+      for (const name of snaps) ids.push((await call("/v2/interfaces", JSON.stringify({ action: "connect", plugs: [{ snap: name, plug: "camera" }], slots: [{}] })))["change"] as string);
+      // Killed once the first change is done: the others are running or still queued.
+      for (let ready = false; !ready; ) ready = ((await call(`/v2/changes/${ids[0]}`))["result"] as { ready: boolean }).ready;
+      agent.kill("SIGKILL");
+      await agent;
+      await rm(path.join(root, "var/lib/plugboard/state.lock"), { recursive: true, force: true });
+      expect((await cliWith({}, root, "agent", "--once", "--log-format", "json")).exitCode).toBe(0);
+      await filesMatchState(root);
+      const state = JSON.parse(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8")) as { connections: Record<string, unknown> };
+      // The change that was reported done is in the state; the rest are each wholly made or not made at all.
+      expect(Object.keys(state.connections)).toContain("k0:camera core:camera");
+    } finally {
+      await cleanup();
+    }
+  }, 300_000);
 });
