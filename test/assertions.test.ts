@@ -81,7 +81,7 @@ describe("signed assertions and policy, end to end", () => {
     expect(out.split("\n")[0]).toBe("docker 28.2 (x1) installed");
     expect(out).toContain("hello-docker 1.0 (x1) installed\n  auto-connected hello-docker:docker-executables docker:docker-executables");
     const conns = await must(root, ["connections", "hello-docker"]);
-    expect(conns).toMatch(/^content\s+hello-docker:docker-executables\s+docker:docker-executables\s+-$/m);
+    expect(conns).toMatch(/^content\[docker-executables\]\s+hello-docker:docker-executables\s+docker:docker-executables\s+-$/m);
     expect(conns).toMatch(/^docker\s+hello-docker:docker\s+-\s+-$/m);
 
     // docker is super-privileged: it connects only by hand (allowed by the docker snap's declaration).

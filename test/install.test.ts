@@ -148,13 +148,18 @@ describe("malformed input is refused and changes nothing", () => {
 
   it.each([
     [["connect", "foo:nope"], 1, 'error: snap "foo" has no plug named "nope"'],
-    [["connect", "foo:camera", ":log-observe"], 1, /interfaces differ/],
-    [["connect", "Foo:camera"], 2, /invalid snap name/],
+    [["connect", "foo:camera", ":log-observe"], 1, 'error: cannot connect foo:camera ("camera" interface) to core:log-observe ("log-observe" interface)'],
+    [["connect", "Foo:camera"], 64, /invalid snap name/],
     [["connect", "foo:camera", "ghost:camera"], 1, 'error: snap "ghost" is not installed'],
     [["disconnect", "foo:camera", ":camera"], 1, /is not connected/],
-    [["connect"], 2, /missing required argument/],
-    [["frobnicate"], 2, /unknown command/],
+    [["connect"], 64, /missing required argument/],
+    [["frobnicate"], 64, /unknown command/],
     [["install", "/nonexistent/x"], 1, /no such file/],
+    [["connections", "foo", "bar"], 1, /too many arguments/],
+    [["connections", "--bogus"], 64, /unknown option/],
+    [["connections", "foo", "--all"], 1, "error: cannot use --all with snap name"],
+    [["connections", "ghost"], 1, 'error: snap "ghost" not found'],
+    [["interfaces", "foo:"], 64, 'error: invalid value: "foo:" (want snap:name or snap)'],
   ] as const)("plugboard %j fails with exit %i", async (args, code, message) => {
     const r = await cli(root, ...args);
     expect(r.exitCode).toBe(code);

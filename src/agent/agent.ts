@@ -3,10 +3,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { isFileSystemError, PlugboardError } from "../errors/index.js";
 import { writeFileAtomic } from "../files/index.js";
-import { ChangeLog, changersFor, serveApi, parseOsRelease, type ApiSource } from "../api/index.js";
-import { converge, loadSystem, processSeed, PLUGBOARD_VERSION_FOR_KEY, type LoadedSystem } from "../ops/index.js";
-import { readIfExists } from "../files/index.js";
-import { kernelHasAppArmor } from "../system/index.js";
+import { loadedSource, serveApi } from "../api/index.js";
+import { converge, processSeed } from "../ops/index.js";
 import type { Paths } from "../paths/index.js";
 import { makeLogger, type LogFormat } from "./log.js";
 
@@ -77,34 +75,13 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
   await fs.mkdir(path.dirname(paths.deviceFile), { recursive: true });
 
   // The system the API answers from: loaded once, dropped whenever the state may have changed.
-  let loaded: Promise<LoadedSystem> | undefined;
-  const source: ApiSource = {
-    paths,
-    changes: new ChangeLog(),
-    changed: () => {
-      loaded = undefined;
-    },
-    changers: changersFor(process.getuid?.()),
-    system: () => {
-      const p = (loaded ??= loadSystem(paths));
-      // A failed load is not kept: the next request tries again (the user may have fixed the file).
-      p.catch(() => {
-        if (loaded === p) loaded = undefined;
-      });
-      return p;
-    },
-    facts: async () => ({
-      version: PLUGBOARD_VERSION_FOR_KEY,
-      device: (await source.system()).device,
-      osRelease: parseOsRelease(await readIfExists(path.join(paths.root, "etc/os-release"))),
-      confinement: kernelHasAppArmor() ? "strict" : "partial",
-    }),
-  };
+  const source = loadedSource(paths, "agent");
+  const invalidate = () => source.invalidate();
 
   let lastFailure: Error | undefined;
   const apply = async (why: string) => {
     lastFailure = undefined;
-    loaded = undefined;
+    invalidate();
     try {
       const seed = await processSeed(paths);
       for (const a of seed.acknowledged) log("info", "seed assertion acknowledged", { entry: a });
@@ -154,7 +131,7 @@ export async function runAgent(paths: Paths, opts: { logFormat: LogFormat; debou
   };
   const watcher = watch([paths.stateFile, paths.seedDir, paths.deviceFile], { ignoreInitial: true, depth: 2, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } });
   watcher.on("all", (_event, file) => {
-    loaded = undefined;
+    invalidate();
     if (file.startsWith(paths.seedDir)) schedule("seed");
     else if (file === paths.deviceFile) schedule("device");
     else schedule("state");

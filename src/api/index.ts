@@ -12,3 +12,5 @@ export * from "./snaps.js";
 export * from "./assertions.js";
 export * from "./snap-ops.js";
 export * from "./upload.js";
+export * from "./source.js";
+export * from "./extras.js";

@@ -15,6 +15,7 @@ import { addAssertions, assertionTypesResponse, findAssertions } from "./asserti
 import { changeInterfaces, parseInterfaceAction } from "./interfaces.js";
 import { installUpload, noStore, snapAction, type SnapOpContext } from "./snap-ops.js";
 import { getSnap, listSnaps } from "./snaps.js";
+import { explainResponse, profilesResponse, statusResponse } from "./extras.js";
 import { errorResponse, methodNotAllowed, notFound, type ApiResponse } from "./response.js";
 import { systemInfoResponse, type SystemFacts } from "./system-info.js";
 
@@ -28,6 +29,8 @@ export interface ApiSource {
   changed(): void;
   /** The uids that may change the system (see access.ts). */
   readonly changers: ReadonlySet<number>;
+  /** Whether the agent answers, or a CLI command in its own process (status says which). */
+  readonly mode: "agent" | "direct";
 }
 
 export interface ApiRequest {
@@ -125,6 +128,9 @@ const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
       changes: ["POST"],
     },
   ],
+  ["/v2/plugboard/status", { GET: async (_req, source) => statusResponse(source.paths, source.mode) }],
+  ["/v2/plugboard/explain", { GET: async (req, source) => explainResponse(req.url.searchParams, await source.system()) }],
+  ["/v2/plugboard/profiles", { GET: async (req, source) => profilesResponse(req.url.searchParams, source.paths) }],
 ];
 
 /** Matches "/v2/changes/{id}"-style patterns; a parameter is one non-empty path segment. */

@@ -28,10 +28,10 @@ export class StateError extends PlugboardError {
   override name = "StateError";
 }
 
-/** Wrong command-line usage: exit code 2, as commander does. */
+/** Wrong command-line usage: exit code 64 (EX_USAGE), as snap exits for it. */
 export class UsageError extends PlugboardError {
   override name = "UsageError";
-  override readonly exitCode = 2;
+  override readonly exitCode = 64;
 }
 
 /** An external tool failed; carries what a user needs to reproduce it. */

@@ -30,7 +30,13 @@ export function launchConfinement(kernelAppArmor: boolean): Confinement {
 }
 
 /** `status`: per app, what is on disk and in the kernel, plus the agent's last apply and counters. */
-export async function systemStatus(paths: Paths): Promise<{ confinement: Confinement; apps: AppStatus[]; agent: unknown }> {
+export interface SystemStatus {
+  readonly confinement: Confinement;
+  readonly apps: AppStatus[];
+  readonly agent: unknown;
+}
+
+export async function systemStatus(paths: Paths): Promise<SystemStatus> {
   const sys = await loadSystem(paths);
   const canLoad = apparmorCanLoad(paths.root);
   const loaded = canLoad ? loadedProfiles() : new Map<string, string>();

@@ -1,4 +1,5 @@
 import { evaluateAlternatives, type EvalContext } from "./evaluate.js";
+import { describeLevel } from "./levels.js";
 import type { Arity, CompiledRule, Declaration, Decision, DeviceScope, Level, PolicyEndpoint, RuleKind } from "./types.js";
 
 // The checks snapd users know, evaluated the way snapd documents them: the
@@ -48,19 +49,6 @@ function decide(kind: RuleKind, rule: CompiledRule, level: Level, ctx: EvalConte
     plugsPerSlot: allow.matched.plugsPerSlot ?? DEFAULT_PLUGS_PER_SLOT,
     reason: `${kind} allowed by ${allowName} in the ${where}`,
   };
-}
-
-export function describeLevel(level: Level): string {
-  switch (level) {
-    case "plug-snap-declaration":
-      return "plug snap's snap-declaration";
-    case "slot-snap-declaration":
-      return "slot snap's snap-declaration";
-    case "base-declaration-plugs":
-      return "base declaration (plugs)";
-    case "base-declaration-slots":
-      return "base declaration (slots)";
-  }
 }
 
 export interface ConnectionCandidate {

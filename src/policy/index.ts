@@ -3,3 +3,4 @@ export * from "./compile.js";
 export * from "./match-attrs.js";
 export * from "./evaluate.js";
 export * from "./check.js";
+export * from "./levels.js";

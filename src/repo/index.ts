@@ -2,4 +2,3 @@ export * from "./refs.js";
 export * from "./sanitize.js";
 export * from "./system-snap.js";
 export * from "./repository.js";
-export * from "./queries.js";

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors/index.js";
-import { isValidPlugName, isValidSnapName } from "../snap/index.js";
+import { isValidPlugName, isValidSnapName } from "../snap/names.js";
 
 /** "snap:name" as a user writes it; snap "" means the system snap (":name"). */
 export interface Ref {

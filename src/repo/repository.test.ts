@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRegistry } from "../../interfaces/index.js";
 import { DEFAULT_DEVICE, parseDeviceYaml, type DeviceInfo } from "../device/index.js";
 import { parseSnapYaml } from "../snap/index.js";
-import { connectionsView, interfacesView, parseRef, Repository } from "./index.js";
+import { parseRef, Repository } from "./index.js";
 
 const snap = (yaml: string) => parseSnapYaml(yaml, { file: "t.yaml" });
 const repoWith = (device: DeviceInfo, ...yamls: string[]) => {
@@ -56,6 +56,7 @@ describe("connect resolution", () => {
     "name: app\nversion: '1'\nplugs: [camera, mpris]\nslots:\n  mine: bluez\n",
     "name: dock-a\nversion: '1'\nslots: [mpris]\n",
     "name: dock-b\nversion: '1'\nslots:\n  d2: mpris\n",
+    "name: dock-c\nversion: '1'\nslots:\n  two: mpris\n  one: mpris\n",
   );
   it.each([
     ["app:camera", undefined, "core:camera"],
@@ -67,41 +68,15 @@ describe("connect resolution", () => {
     expect(`${r.slot.snap}:${r.slot.name}`).toBe(expected);
   });
   it.each([
-    ["app:mpris", undefined, /several slots: dock-a:mpris, dock-b:d2/],
-    ["app:mpris", "core", /no mpris slot/],
+    // As snap: no slot snap means the system snap, even where another snap has the one slot.
+    ["app:mpris", undefined, 'snap "core" has no "mpris" interface slots'],
+    ["app:mpris", "core", 'snap "core" has no "mpris" interface slots'],
+    ["app:mpris", "dock-c", 'snap "dock-c" has multiple "mpris" interface slots: one, two'],
+    ["app:mpris", "dock-a:nope", 'snap "dock-a" has no slot named "nope"'],
     ["app:nope", undefined, /has no plug named "nope"/],
-    ["app:camera", "app:mine", /interfaces differ/],
+    ["app:camera", "app:mine", 'cannot connect app:camera ("camera" interface) to app:mine ("bluez" interface)'],
     ["app", undefined, /plug must be given as SNAP:PLUG/],
   ])("%s %s fails", (plug, slot, re) => {
     expect(() => repo.resolveConnect(parseRef(plug, "plug"), slot === undefined ? undefined : parseRef(slot, "slot"))).toThrow(re);
-  });
-});
-
-describe("listings", () => {
-  it("interfacesView shows slots with plugs and unconnected plugs; filters by snap and interface", () => {
-    const repo = repoWith(DEFAULT_DEVICE, "name: foo\nversion: '1'\nplugs: [camera, network]\n");
-    repo.setConnection({
-      plug: { snap: "foo", name: "network" },
-      slot: { snap: "core", name: "network" },
-      interface: "network",
-      auto: true,
-      byGadget: false,
-      undesired: false,
-      plugStatic: {},
-      slotStatic: {},
-    });
-    const v = interfacesView(repo, { snap: "foo" });
-    expect(v.slots.map((s) => `${s.snap}:${s.name}=${s.connections.map((c) => c.snap).join(",")}`)).toEqual(["core:network=foo"]);
-    expect(v.plugs.filter((p) => p.connections.length === 0).map((p) => p.name)).toEqual(["camera"]);
-    expect(interfacesView(repo, { interface: "camera" }).slots.map((s) => s.name)).toEqual(["camera"]);
-
-    const rows = connectionsView(repo, { snap: "foo" });
-    expect(rows.map((r) => [r.interface, r.plug?.name ?? "-", r.slot?.name ?? "-", r.manual])).toEqual([
-      ["camera", "camera", "-", false],
-      ["network", "network", "network", false],
-    ]);
-    // Undesired connections are not in force.
-    repo.setConnection({ ...repo.connections()[0]!, undesired: true });
-    expect(connectionsView(repo)).toEqual([]);
   });
 });

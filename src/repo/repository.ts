@@ -130,37 +130,28 @@ export class Repository {
     const plug = plugSnap.info.plugs[plugRef.name];
     if (!plug) throw new PolicyError(`snap ${JSON.stringify(plugSnap.info.name)} has no plug named ${JSON.stringify(plugRef.name)}`);
 
-    if (slotRef && slotRef.name !== "") {
-      const slotSnap = this.snap(slotRef.snap);
-      if (!slotSnap) throw new PolicyError(`snap ${JSON.stringify(slotRef.snap)} is not installed`);
-      const slot = slotSnap.info.slots[slotRef.name];
-      if (!slot) throw new PolicyError(`snap ${JSON.stringify(slotSnap.info.name)} has no slot named ${JSON.stringify(slotRef.name)}`);
-      if (slot.interface !== plug.interface) {
-        throw new PolicyError(
-          `cannot connect ${plug.snap}:${plug.name} (${plug.interface} interface) to ${slot.snap}:${slot.name} (${slot.interface} interface): interfaces differ`,
-        );
-      }
-      return { plug, slot };
+    // As snapd: with no slot snap, the system snap's slots; with no slot name, the one slot of that snap with the plug's interface.
+    const slotSnap = slotRef && slotRef.snap !== "" ? this.snap(slotRef.snap) : this.snap(this.systemSnapName)!;
+    if (!slotSnap) throw new PolicyError(`snap ${JSON.stringify(slotRef!.snap)} is not installed`);
+    const slotSnapName = slotSnap.info.name;
+    let slotName = slotRef?.name ?? "";
+    if (slotName === "") {
+      const candidates = Object.values(slotSnap.info.slots)
+        .filter((s) => s.interface === plug.interface)
+        .map((s) => s.name)
+        .sort();
+      if (candidates.length === 0) throw new PolicyError(`snap ${JSON.stringify(slotSnapName)} has no ${JSON.stringify(plug.interface)} interface slots`);
+      if (candidates.length > 1) throw new PolicyError(`snap ${JSON.stringify(slotSnapName)} has multiple ${JSON.stringify(plug.interface)} interface slots: ${candidates.join(", ")}`);
+      slotName = candidates[0]!;
     }
-
-    const matching = (s: SlotInfo) => s.interface === plug.interface && s.snap !== plug.snap;
-    let candidates: SlotInfo[];
-    if (slotRef) {
-      const slotSnap = this.snap(slotRef.snap);
-      if (!slotSnap) throw new PolicyError(`snap ${JSON.stringify(slotRef.snap)} is not installed`);
-      candidates = Object.values(slotSnap.info.slots).filter((s) => s.interface === plug.interface);
-    } else {
-      // The system snap is looked at first; other providers only when it has no such slot.
-      const system = Object.values(this.snap(this.systemSnapName)!.info.slots).filter(matching);
-      candidates = system.length > 0 ? system : this.allSlots().filter(matching);
+    const slot = slotSnap.info.slots[slotName];
+    if (!slot) throw new PolicyError(`snap ${JSON.stringify(slotSnapName)} has no slot named ${JSON.stringify(slotName)}`);
+    if (slot.interface !== plug.interface) {
+      throw new PolicyError(
+        `cannot connect ${plug.snap}:${plug.name} (${JSON.stringify(plug.interface)} interface) to ${slotSnapName}:${slot.name} (${JSON.stringify(slot.interface)} interface)`,
+      );
     }
-    if (candidates.length === 1) return { plug, slot: candidates[0]! };
-    if (candidates.length === 0) {
-      throw new PolicyError(`no ${plug.interface} slot to connect ${plug.snap}:${plug.name} to; install a snap that provides one`);
-    }
-    throw new PolicyError(
-      `${plug.snap}:${plug.name} could connect to several slots: ${candidates.map((s) => this.displaySlot(s)).join(", ")}; name one`,
-    );
+    return { plug, slot };
   }
 
   /** ":name" for system slots, "snap:name" otherwise. */

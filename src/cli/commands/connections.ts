@@ -1,6 +1,9 @@
 import type { Command } from "commander";
-import { jsonWanted, pathsFrom, printJson } from "../context.js";
-import { formatTable } from "../table.js";
+import { PlugboardError } from "../../errors/index.js";
+import { openApi } from "../api.js";
+import { jsonWanted, printJson } from "../context.js";
+import { connectionRows, formatConnections } from "../views/connections.js";
+import type { ConnectionsJson } from "../views/endpoints.js";
 
 export function register(program: Command): void {
   program
@@ -10,27 +13,16 @@ export function register(program: Command): void {
     .option("--all", "include every unconnected plug and slot")
     .option("--json", "print as JSON")
     .action(async (snap: string | undefined, opts: { all?: boolean }, cmd: Command) => {
-      const [{ loadSystem }, { connectionsView, parseRef }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js")]);
-      if (snap !== undefined) parseRef(snap, "snap");
-      const { repo } = await loadSystem(pathsFrom(cmd));
-      const rows = connectionsView(repo, { ...(snap !== undefined ? { snap } : {}), all: opts.all === true });
-      if (jsonWanted(cmd)) {
-        return printJson(
-          rows.map((r) => ({
-            interface: r.interface,
-            plug: r.plug ? { snap: r.plug.snap, plug: r.plug.name } : null,
-            slot: r.slot ? { snap: r.slot.snap, slot: r.slot.name } : null,
-            manual: r.manual,
-            gadget: r.gadget,
-          })),
-        );
-      }
-      const note = (r: (typeof rows)[number]) => (r.gadget ? "gadget" : r.manual && r.plug && r.slot ? "manual" : "-");
-      process.stdout.write(
-        formatTable(
-          ["Interface", "Plug", "Slot", "Notes"],
-          rows.map((r) => [r.interface, r.plug ? `${r.plug.snap}:${r.plug.name}` : "-", r.slot ? repo.displaySlot(r.slot) : "-", note(r)]),
-        ),
-      );
+      // As snap: a snap's listing already includes its unconnected plugs and slots.
+      if (snap !== undefined && opts.all) throw new PlugboardError("cannot use --all with snap name");
+      const all = opts.all === true || snap !== undefined;
+      const query = new URLSearchParams(all ? { select: "all" } : {});
+      if (snap !== undefined) query.set("snap", snap);
+      const api = await openApi(cmd);
+      const data = (await api.get(`/v2/connections${query.size ? `?${query}` : ""}`)) as ConnectionsJson;
+      if (data.plugs.length === 0 && data.slots.length === 0) return jsonWanted(cmd) ? printJson([]) : undefined;
+      const rows = connectionRows(data, { snap: snap ?? "", all });
+      if (jsonWanted(cmd)) return printJson(rows.map(({ determinant: _, ...r }) => r));
+      process.stdout.write(formatConnections(rows));
     });
 }

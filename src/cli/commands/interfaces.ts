@@ -1,7 +1,9 @@
 import type { Command } from "commander";
-import type { Ref } from "../../repo/index.js";
-import { jsonWanted, pathsFrom, printJson } from "../context.js";
-import { formatTable } from "../table.js";
+import { PlugboardError, UsageError } from "../../errors/index.js";
+import { openApi } from "../api.js";
+import { jsonWanted, printJson } from "../context.js";
+import { parseQuery, type ConnectionsJson } from "../views/endpoints.js";
+import { formatInterfaces, interfacesView } from "../views/interfaces.js";
 
 export function register(program: Command): void {
   program
@@ -11,27 +13,20 @@ export function register(program: Command): void {
     .option("-i, --interface <name>", "only this interface")
     .option("--json", "print as JSON")
     .action(async (filterArg: string | undefined, opts: { interface?: string }, cmd: Command) => {
-      const [{ loadSystem }, { parseRef, interfacesView }] = await Promise.all([import("../../ops/index.js"), import("../../repo/index.js")]);
-      const { repo } = await loadSystem(pathsFrom(cmd));
-      const ref = filterArg === undefined ? undefined : parseRef(filterArg, "snap or plug/slot");
-      const view = interfacesView(repo, {
-        ...(ref ? { snap: ref.snap } : {}),
-        ...(ref && ref.name !== "" ? { name: ref.name } : {}),
-        ...(opts.interface !== undefined ? { interface: opts.interface } : {}),
-      });
+      const q = parseQuery(filterArg);
+      if (q === undefined) throw new UsageError(`invalid value: ${JSON.stringify(filterArg)} (want snap:name or snap)`);
+      const query = new URLSearchParams({ select: "all" });
+      if (q.snap !== "") query.set("snap", q.snap);
+      const api = await openApi(cmd);
+      const data = (await api.get(`/v2/connections?${query}`)) as ConnectionsJson;
+      if (data.plugs.length === 0 && data.slots.length === 0) throw new PlugboardError("no interfaces found");
+      const view = interfacesView(data, { ...q, interface: opts.interface ?? "" });
       if (jsonWanted(cmd)) {
         return printJson({
-          slots: view.slots.map((s) => ({ snap: s.snap, slot: s.name, interface: s.interface, plugs: s.connections.map((p) => ({ snap: p.snap, plug: p.name })) })),
-          plugs: view.plugs.map((p) => ({ snap: p.snap, plug: p.name, interface: p.interface, slots: p.connections.map((s) => ({ snap: s.snap, slot: s.name })) })),
+          slots: view.slots.map((s) => ({ snap: s.snap, slot: s.slot, interface: s.interface, plugs: (s.connections ?? []).map((p) => ({ snap: p.snap, plug: p.plug })) })),
+          plugs: view.plugs.map((p) => ({ snap: p.snap, plug: p.plug, interface: p.interface, slots: (p.connections ?? []).map((s) => ({ snap: s.snap, slot: s.slot })) })),
         });
       }
-      const rows: string[][] = [];
-      for (const s of view.slots) {
-        // A connected plug named like the slot is shown by its snap name alone, as snap does.
-        const plugs = s.connections.map((p: Ref) => (p.name === s.name ? p.snap : `${p.snap}:${p.name}`));
-        rows.push([repo.displaySlot(s), plugs.length ? plugs.join(",") : "-"]);
-      }
-      for (const p of view.plugs) if (p.connections.length === 0) rows.push(["-", `${p.snap}:${p.name}`]);
-      process.stdout.write(formatTable(["Slot", "Plug"], rows));
+      process.stdout.write(formatInterfaces(view));
     });
 }

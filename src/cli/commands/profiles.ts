@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { jsonWanted, pathsFrom, printJson } from "../context.js";
+import { openApi } from "../api.js";
+import { jsonWanted, printJson } from "../context.js";
 
 export function register(program: Command): void {
   program
@@ -8,8 +9,8 @@ export function register(program: Command): void {
     .argument("<snap[.app]>", "a snap, or SNAP.APP for one app's files")
     .option("--json", "print as JSON")
     .action(async (target: string, _opts: unknown, cmd: Command) => {
-      const { generatedFiles } = await import("../../ops/index.js");
-      const files = await generatedFiles(pathsFrom(cmd), target);
+      const api = await openApi(cmd);
+      const files = (await api.get(`/v2/plugboard/profiles?target=${encodeURIComponent(target)}`)) as { path: string; content: string }[];
       if (jsonWanted(cmd)) return printJson(files);
       process.stdout.write(files.map((f) => `==> ${f.path} <==\n${f.content}${f.content.endsWith("\n") ? "" : "\n"}`).join("\n"));
     });
