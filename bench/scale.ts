@@ -215,7 +215,7 @@ export async function cliLatency(root: string, n: number, runs: number): Promise
       if (i > 0) wall.push(u.wall); // the first run warms the page cache
       rss = Math.max(rss, u.maxrss_kb);
     }
-    rows.push({ case: `plugboard ${args.join(" ")}`, snaps: n, wallS: spread(wall), peakRssMiB: rss / 1024 });
+    rows.push({ case: `plugboard ${args.join(" ")} (no agent: direct)`, snaps: n, wallS: spread(wall), peakRssMiB: rss / 1024 });
   }
   return rows;
 }
@@ -282,12 +282,26 @@ export async function apiLatency(root: string, n: number, target: { plug: string
       }
       rows.push({ case: `API: snap ${args.join(" ")}`, snaps: n, wallS: spread(wall) });
     }
+    // The plugboard CLI as a thin client of the same agent (fresh processes).
+    for (const args of [["interfaces"], ["connections", "--all"]]) {
+      const wall: number[] = [];
+      let rss = 0;
+      for (let i = 0; i < runs + 1; i++) {
+        const u = measured(pb(root, ...args));
+        if (i > 0) wall.push(u.wall);
+        rss = Math.max(rss, u.maxrss_kb);
+      }
+      rows.push({ case: `API: plugboard ${args.join(" ")} (thin client)`, snaps: n, wallS: spread(wall), peakRssMiB: rss / 1024 });
+    }
     if (target) {
       // Auto-connected targets are disconnected first, so each pair is a real connect and a real disconnect.
       spawnSync("snap", ["disconnect", target.plug, target.slot], { env: { ...process.env, SNAPPY_GLOBAL_ROOT: root } });
       const wall: number[] = [];
       for (let i = 0; i < runs; i++) wall.push(snap("connect", target.plug, target.slot).wall + snap("disconnect", target.plug, target.slot).wall);
       rows.push({ case: `API: snap connect + disconnect ${target.plug}`, snaps: n, wallS: spread(wall), note: "the pair, with the real parser" });
+      const ours: number[] = [];
+      for (let i = 0; i < runs; i++) ours.push(measured(pb(root, "connect", target.plug, target.slot)).wall + measured(pb(root, "disconnect", target.plug, target.slot)).wall);
+      rows.push({ case: `API: plugboard connect + disconnect ${target.plug}`, snaps: n, wallS: spread(ours), note: "thin client; the pair, with the real parser" });
     }
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? NaN);
     rows.push({ case: "API: agent RSS after serving", snaps: n, wallS: spread([0]), peakRssMiB: kb / 1024, note: "resident size, not a peak" });

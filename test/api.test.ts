@@ -359,6 +359,82 @@ describe("assertions through the API, by the real snap command", () => {
   });
 });
 
+describe("the plugboard CLI as a thin client of the agent", () => {
+  const plugboard = (...args: string[]) => cliWith({ env: { LANG: "C.UTF-8" } }, root, ...args);
+
+  it.each([[["connections"]], [["connections", "--all"]], [["connections", "bar"]], [["connections", "cam"]], [["interfaces"]], [["interfaces", "bar"]], [["interfaces", "-i", "mpris"]], [["interfaces", ":camera"]], [["list"]], [["list", "cam"]], [["changes"]], [["tasks", "1"]], [["interface"]], [["interface", "--all"]], [["interface", "mpris"]], [["interface", "mpris", "--attrs"]]])(
+    "plugboard %j prints what snap prints against the same agent",
+    async (args) => {
+      const [ours, theirs] = await Promise.all([plugboard(...args), snap(...args)]);
+      expect(theirs.exitCode, theirs.stderr).toBe(0);
+      expect([ours.exitCode, ours.stdout]).toEqual([0, theirs.stdout]);
+    },
+  );
+
+  it.each([[["connections", "nope"]], [["list", "nope"]], [["tasks", "999"]], [["connections", "bar", "--all"]], [["interface", "no-such-thing"]]])("plugboard %j fails as snap does", async (args) => {
+    const [ours, theirs] = await Promise.all([plugboard(...args), snap(...args)]);
+    expect([ours.exitCode, ours.stdout]).toEqual([theirs.exitCode, theirs.stdout]);
+    expect(ours.stderr.replace(/snap|plugboard/g, "X")).toBe(theirs.stderr.replace(/snap|plugboard/g, "X"));
+  });
+
+  it("version: the same series, distribution and kernel as snap version; the agent's version", async () => {
+    const [ours, theirs] = await Promise.all([plugboard("version"), snap("version")]);
+    const rows = (t: string) => t.split("\n").map((l) => l.split(/\s{2,}/));
+    expect(rows(ours.stdout).slice(2)).toEqual(rows(theirs.stdout).slice(2));
+    expect(rows(ours.stdout)[1]).toEqual(["agent", rows(theirs.stdout)[1]![1]]);
+  });
+
+  it("--debug and status say that the agent answered; --direct reads the files and prints the same", async () => {
+    const viaAgent = await plugboard("--debug", "connections", "--all");
+    expect(viaAgent.stderr).toBe(`plugboard: answered by the agent on ${path.join(root, "run/plugboard.socket")}`);
+    const direct = await plugboard("--direct", "--debug", "connections", "--all");
+    expect(direct.stderr).toMatch(/^plugboard: --direct; working directly on the files under /);
+    expect(direct.stdout).toBe(viaAgent.stdout);
+    expect((await plugboard("status")).stdout.split("\n")[0]).toBe(`mode: the agent answered (on ${path.join(root, "run/plugboard.socket")})`);
+    expect((await plugboard("--direct", "status")).stdout.split("\n")[0]).toMatch(/^mode: direct/);
+    expect(JSON.parse((await plugboard("status", "--json")).stdout).mode).toBe("agent");
+  });
+
+  it("connect and disconnect go through the agent as changes snap changes lists; nothing to disconnect is said as snap says it", async () => {
+    const c = await plugboard("connect", "bar:log-observe");
+    expect([c.exitCode, c.stdout, c.stderr]).toEqual([0, "", ""]);
+    expect((await snap("connections", "bar")).stdout).toMatch(/^log-observe\s+bar:log-observe\s+:log-observe\s+manual$/m);
+    const d = await plugboard("disconnect", "bar:log-observe");
+    expect([d.exitCode, d.stderr]).toEqual([0, ""]);
+    const again = await plugboard("disconnect", "bar:log-observe");
+    expect([again.exitCode, again.stdout]).toEqual([0, "No connections to disconnect"]);
+    const changes = await snap("changes");
+    const last = changes.stdout.trim().split("\n").slice(-2);
+    expect(last[0]).toMatch(/Done\s+.*Connect bar:log-observe to core:log-observe$/);
+    expect(last[1]).toMatch(/Done\s+.*Disconnect bar:log-observe from core:log-observe$/);
+    const id = last[1]!.split(/\s+/)[0]!;
+    expect((await plugboard("tasks", "--last=disconnect")).stdout).toBe((await snap("tasks", id)).stdout);
+    expect((await plugboard("watch", id)).exitCode).toBe(0);
+    const abort = await plugboard("abort", id);
+    expect([abort.exitCode, abort.stderr]).toEqual([1, `error: cannot abort change ${id} with nothing pending`]);
+  });
+
+  it("a refused connect is the agent's error, word for word as snap prints it", async () => {
+    const [ours, theirs] = await Promise.all([plugboard("connect", "bar:nope"), snap("connect", "bar:nope")]);
+    expect([ours.exitCode, ours.stderr]).toEqual([1, theirs.stderr]);
+    const noSlot = await plugboard("connect", "cam:player");
+    expect([noSlot.exitCode, noSlot.stderr]).toEqual([1, 'error: snap "core" has no "mpris" interface slots']);
+    expect((await snap("connect", "cam:player")).stderr).toBe(noSlot.stderr);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("an unprivileged user's connect is refused as snap refuses it; their reads are answered", async () => {
+    const { chmod, readFile } = await import("node:fs/promises");
+    await chmod(root, 0o755);
+    const state = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
+    const asNobody = (...args: string[]) => execa("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, "--root", root, ...args], { reject: false, env: { PLUGBOARD_ROOT: "" } });
+    const change = await asNobody("connect", "bar:log-observe");
+    expect([change.exitCode, change.stderr]).toEqual([1, "error: access denied (try with sudo)"]);
+    const read = await asNobody("connections");
+    expect([read.exitCode, read.stdout]).toEqual([0, (await snap("connections")).stdout]);
+    expect(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8")).toBe(state);
+  });
+});
+
 describe("the API's shapes and errors", () => {
   const socket = () => path.join(root, "run/snapd.socket");
 
@@ -482,7 +558,7 @@ describe("the API's shapes and errors", () => {
   });
 
   it("answers from the state after a change made without the API", async () => {
-    await ok(root, "connect", "bar:camera");
+    await ok(root, "--direct", "connect", "bar:camera");
     const deadline = Date.now() + 20_000;
     let established: unknown[] = [];
     while (Date.now() < deadline) {
@@ -491,6 +567,6 @@ describe("the API's shapes and errors", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(established).toContainEqual({ slot: { snap: "core", slot: "camera" }, plug: { snap: "bar", plug: "camera" }, interface: "camera", manual: true });
-    await ok(root, "disconnect", "bar:camera");
+    await ok(root, "--direct", "disconnect", "bar:camera");
   });
 });

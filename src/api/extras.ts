@@ -2,7 +2,7 @@
 // what `status`, `explain` and `profiles` print. The kernel log behind
 // `denials` is not served: a user reads it with their own rights.
 import { isPlugboardError } from "../errors/index.js";
-import { explainPlug, generatedFiles, systemStatus, type LoadedSystem } from "../ops/index.js";
+import { explainPlug, generatedFiles, summarizeInterface, systemStatus, type LoadedSystem } from "../ops/index.js";
 import type { Paths } from "../paths/index.js";
 import { parseRef } from "../repo/refs.js";
 import { badRequest, syncResponse, type ApiResponse } from "./response.js";
@@ -32,4 +32,14 @@ export function profilesResponse(params: URLSearchParams, paths: Paths): Promise
   const target = params.get("target");
   if (!target) return Promise.resolve(badRequest("profiles needs target=SNAP or SNAP.APP"));
   return answering(() => generatedFiles(paths, target));
+}
+
+/**
+ * GET /v2/plugboard/interface[?name=NAME]: how the base declaration treats an
+ * interface; and the custom interface definitions that were skipped, with why.
+ */
+export function interfacePolicyResponse(params: URLSearchParams, sys: LoadedSystem): ApiResponse {
+  const name = params.get("name");
+  const m = name ? sys.registry.get(name) : undefined;
+  return syncResponse({ problems: sys.customProblems, ...(m ? { summary: summarizeInterface(m, sys.policy.base) } : {}) });
 }

@@ -15,7 +15,7 @@ import { addAssertions, assertionTypesResponse, findAssertions } from "./asserti
 import { changeInterfaces, parseInterfaceAction } from "./interfaces.js";
 import { installUpload, noStore, snapAction, type SnapOpContext } from "./snap-ops.js";
 import { getSnap, listSnaps } from "./snaps.js";
-import { explainResponse, profilesResponse, statusResponse } from "./extras.js";
+import { explainResponse, interfacePolicyResponse, profilesResponse, statusResponse } from "./extras.js";
 import { errorResponse, methodNotAllowed, notFound, type ApiResponse } from "./response.js";
 import { systemInfoResponse, type SystemFacts } from "./system-info.js";
 
@@ -130,6 +130,7 @@ const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
   ],
   ["/v2/plugboard/status", { GET: async (_req, source) => statusResponse(source.paths, source.mode) }],
   ["/v2/plugboard/explain", { GET: async (req, source) => explainResponse(req.url.searchParams, await source.system()) }],
+  ["/v2/plugboard/interface", { GET: async (req, source) => interfacePolicyResponse(req.url.searchParams, await source.system()) }],
   ["/v2/plugboard/profiles", { GET: async (req, source) => profilesResponse(req.url.searchParams, source.paths) }],
 ];
 

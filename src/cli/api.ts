@@ -32,13 +32,13 @@ export const agentSocket = (root: string): string => `${root === "/" ? "" : root
 export async function openApi(cmd: Command): Promise<CliApi> {
   const paths = pathsFrom(cmd);
   const socket = agentSocket(paths.root);
-  const debug = cmd.optsWithGlobals<{ debug?: boolean }>().debug === true;
-  if (await listening(socket)) {
+  const { debug = false, direct = false } = cmd.optsWithGlobals<{ debug?: boolean; direct?: boolean }>();
+  if (!direct && (await listening(socket))) {
     if (debug) process.stderr.write(`plugboard: answered by the agent on ${socket}\n`);
     const agent = new AgentClient(socket);
     return { mode: "agent", agent, get: (p) => agent.get(p), post: async (p, body) => resultOf(await agent.call("POST", p, body)) };
   }
-  if (debug) process.stderr.write(`plugboard: no agent on ${socket}; working directly on the files under ${paths.root}\n`);
+  if (debug) process.stderr.write(`plugboard: ${direct ? "--direct" : `no agent on ${socket}`}; working directly on the files under ${paths.root}\n`);
   let source: import("../api/index.js").LoadedSource | undefined;
   const inProcess = async (method: "GET" | "POST", p: string, body?: unknown): Promise<unknown> => {
     const { route, loadedSource } = await import("../api/index.js");

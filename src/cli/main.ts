@@ -26,6 +26,7 @@ const program = new Command("plugboard")
   .description("Snap-style confinement: plugs, slots, connections, and the profiles that enforce them")
   .version(PLUGBOARD_VERSION)
   .option("--root <dir>", "root directory to operate on (default: $PLUGBOARD_ROOT or /)")
+  .option("--direct", "work on the files even when the agent runs (it notices the change and converges)")
   .option("--debug", "say on standard error whether the agent answered or the files were worked on directly")
   .exitOverride()
   .showHelpAfterError(false);
