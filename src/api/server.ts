@@ -2,7 +2,7 @@
 // and read (the sockets are world-writable, as snapd's is); who may change
 // anything is decided per request from the connection's peer credentials.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { connect } from "node:net";
+import { isListening as answers } from "../client/listening.js";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { PlugboardError } from "../errors/index.js";
@@ -58,17 +58,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, source: ApiSour
     send(res, errorResponse(500, e instanceof Error ? e.message : String(e)));
   }
 }
-
-/** Whether something (snapd itself, another agent) answers on this socket. */
-const answers = (file: string): Promise<boolean> =>
-  new Promise((resolve) => {
-    const c = connect(file);
-    c.once("connect", () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once("error", () => resolve(false));
-  });
 
 /** Thrown when another daemon already serves a socket: it is left alone. */
 export class SocketInUse extends PlugboardError {

@@ -3,8 +3,7 @@
 // same API answered in this process on the files under the root. Both give
 // the same result shapes, so every command prints alike in either mode.
 import type { Command } from "commander";
-import { connect } from "node:net";
-import { AgentClient, resultOf, type Envelope } from "../client/index.js";
+import { AgentClient, isListening, resultOf, type Envelope } from "../client/index.js";
 import { pathsFrom } from "./context.js";
 
 export interface CliApi {
@@ -16,16 +15,6 @@ export interface CliApi {
   post(path: string, body: unknown): Promise<unknown>;
 }
 
-const listening = (socket: string): Promise<boolean> =>
-  new Promise((resolve) => {
-    const c = connect(socket);
-    c.once("connect", () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once("error", () => resolve(false));
-  });
-
 /** The agent's own socket under the root (snapd's path may belong to a real snapd). */
 export const agentSocket = (root: string): string => `${root === "/" ? "" : root}/run/plugboard.socket`;
 
@@ -33,7 +22,7 @@ export async function openApi(cmd: Command): Promise<CliApi> {
   const paths = pathsFrom(cmd);
   const socket = agentSocket(paths.root);
   const { debug = false, direct = false } = cmd.optsWithGlobals<{ debug?: boolean; direct?: boolean }>();
-  if (!direct && (await listening(socket))) {
+  if (!direct && (await isListening(socket))) {
     if (debug) process.stderr.write(`plugboard: answered by the agent on ${socket}\n`);
     const agent = new AgentClient(socket);
     return { mode: "agent", agent, get: (p) => agent.get(p), post: async (p, body) => resultOf(await agent.call("POST", p, body)) };

@@ -1,1 +1,2 @@
 export * from "./agent-client.js";
+export * from "./listening.js";
