@@ -557,6 +557,26 @@ describe("the API's shapes and errors", () => {
     expect((await get(socket(), "/v2/connections")).status).toBe(200);
   });
 
+  it("refuses a chunked body that grows past the limit, as root, and changes nothing", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const state = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
+    // No length announced: the limit is met while the body streams in (a change, so it is read only after the access check).
+    const answer = await new Promise<string>((resolve, reject) => {
+      const c = connect(socket());
+      let text = "";
+      c.on("data", (d) => (text += d.toString()));
+      c.on("close", () => resolve(text));
+      c.on("error", () => resolve(text));
+      c.write("POST /v2/interfaces HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n");
+      const chunk = `{"action":"connect",${" ".repeat(16 * 1024)}`;
+      for (let i = 0; i < 6; i++) c.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`);
+      c.once("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8")).toBe(state);
+    expect((await get(socket(), "/v2/connections")).status).toBe(200);
+  });
+
   it("answers from the state after a change made without the API", async () => {
     await ok(root, "--direct", "connect", "bar:camera");
     const deadline = Date.now() + 20_000;
