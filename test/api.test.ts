@@ -426,7 +426,13 @@ describe("the plugboard CLI as a thin client of the agent", () => {
     const { chmod, readFile } = await import("node:fs/promises");
     await chmod(root, 0o755);
     const state = await readFile(path.join(root, "var/lib/plugboard/state.json"), "utf8");
-    const asNobody = (...args: string[]) => execa("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, "--root", root, ...args], { reject: false, env: { PLUGBOARD_ROOT: "" } });
+    // The checkout may be private to its owner: the user runs a copy of the bundled CLI, which is all a thin client needs.
+    const { cp } = await import("node:fs/promises");
+    const cliCopy = path.join(root, "cli");
+    for (const d of ["bin", "dist"]) await cp(path.join(path.dirname(BIN), "..", d), path.join(cliCopy, d), { recursive: true });
+    await execa("chmod", ["-R", "a+rX", cliCopy]);
+    const asNobody = (...args: string[]) =>
+      execa("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, path.join(cliCopy, "bin/plugboard.js"), "--root", root, ...args], { reject: false, env: { PLUGBOARD_ROOT: "" } });
     const change = await asNobody("connect", "bar:log-observe");
     expect([change.exitCode, change.stderr]).toEqual([1, "error: access denied (try with sudo)"]);
     const read = await asNobody("connections");
