@@ -18,7 +18,7 @@ async function answering(f: () => Promise<unknown>): Promise<ApiResponse> {
 }
 
 /** GET /v2/plugboard/status: per app, its profile, what the kernel has loaded, its filter and udev tag; the agent's counters. */
-export const statusResponse = (paths: Paths, mode: "agent" | "direct"): Promise<ApiResponse> => answering(async () => ({ mode, ...(await systemStatus(paths)) }));
+export const statusResponse = (paths: Paths, sys: LoadedSystem, mode: "agent" | "direct"): Promise<ApiResponse> => answering(async () => ({ mode, ...(await systemStatus(paths, sys)) }));
 
 /** GET /v2/plugboard/explain?plug=SNAP:PLUG: each candidate slot, whether it would auto-connect, and why. */
 export function explainResponse(params: URLSearchParams, sys: LoadedSystem): Promise<ApiResponse> {
@@ -28,10 +28,10 @@ export function explainResponse(params: URLSearchParams, sys: LoadedSystem): Pro
 }
 
 /** GET /v2/plugboard/profiles?target=SNAP[.APP]: every file generated for it, with its content. */
-export function profilesResponse(params: URLSearchParams, paths: Paths): Promise<ApiResponse> {
+export function profilesResponse(params: URLSearchParams, paths: Paths, sys: LoadedSystem): Promise<ApiResponse> {
   const target = params.get("target");
   if (!target) return Promise.resolve(badRequest("profiles needs target=SNAP or SNAP.APP"));
-  return answering(() => generatedFiles(paths, target));
+  return answering(() => generatedFiles(paths, sys, target));
 }
 
 /**

@@ -128,10 +128,10 @@ const ROUTES: ReadonlyArray<readonly [pattern: string, endpoint: Endpoint]> = [
       changes: ["POST"],
     },
   ],
-  ["/v2/plugboard/status", { GET: async (_req, source) => statusResponse(source.paths, source.mode) }],
+  ["/v2/plugboard/status", { GET: async (_req, source) => statusResponse(source.paths, await source.system(), source.mode) }],
   ["/v2/plugboard/explain", { GET: async (req, source) => explainResponse(req.url.searchParams, await source.system()) }],
   ["/v2/plugboard/interface", { GET: async (req, source) => interfacePolicyResponse(req.url.searchParams, await source.system()) }],
-  ["/v2/plugboard/profiles", { GET: async (req, source) => profilesResponse(req.url.searchParams, source.paths) }],
+  ["/v2/plugboard/profiles", { GET: async (req, source) => profilesResponse(req.url.searchParams, source.paths, await source.system()) }],
 ];
 
 /** Matches "/v2/changes/{id}"-style patterns; a parameter is one non-empty path segment. */

@@ -15,12 +15,10 @@ export interface CliApi {
   post(path: string, body: unknown): Promise<unknown>;
 }
 
-/** The agent's own socket under the root (snapd's path may belong to a real snapd). */
-export const agentSocket = (root: string): string => `${root === "/" ? "" : root}/run/plugboard.socket`;
-
 export async function openApi(cmd: Command): Promise<CliApi> {
   const paths = pathsFrom(cmd);
-  const socket = agentSocket(paths.root);
+  // Plugboard's own socket: snapd's path may belong to a real snapd.
+  const socket = paths.plugboardSocket;
   const { debug = false, direct = false } = cmd.optsWithGlobals<{ debug?: boolean; direct?: boolean }>();
   if (!direct && (await isListening(socket))) {
     if (debug) process.stderr.write(`plugboard: answered by the agent on ${socket}\n`);

@@ -9,8 +9,12 @@ export class ChangeFailed extends PlugboardError {
   readonly multiline = true;
 }
 
-export async function runChange(agent: AgentClient, path: string, body: unknown): Promise<ChangeJson> {
-  const c = await agent.wait(await agent.change(path, body));
+/** A ready change that did not succeed is its error, as snap reports it. */
+export function throwIfFailed(c: ChangeJson): ChangeJson {
   if (c.status !== "Done") throw new ChangeFailed(c.err ?? `change ${c.id} ended ${c.status}`);
   return c;
+}
+
+export async function runChange(agent: AgentClient, path: string, body: unknown): Promise<ChangeJson> {
+  return throwIfFailed(await agent.wait(await agent.change(path, body)));
 }

@@ -83,12 +83,17 @@ export class AgentClient {
   }
 
   /** Polls a change until it is ready, as snap does; its final form. */
-  async wait(id: string, pollMs = 25): Promise<ChangeJson> {
-    for (;;) {
-      const c = (await this.get(`/v2/changes/${encodeURIComponent(id)}`)) as ChangeJson;
-      if (c.ready) return c;
-      await new Promise((r) => setTimeout(r, pollMs));
-    }
+  wait(id: string, pollMs = 25): Promise<ChangeJson> {
+    return waitForChange((p) => this.get(p), id, pollMs);
+  }
+}
+
+/** Polls GET /v2/changes/{id} through `get` until the change is ready; its final form. */
+export async function waitForChange(get: (path: string) => Promise<unknown>, id: string, pollMs: number): Promise<ChangeJson> {
+  for (;;) {
+    const c = (await get(`/v2/changes/${encodeURIComponent(id)}`)) as ChangeJson;
+    if (c.ready) return c;
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 

@@ -1,6 +1,5 @@
 import type { InterfaceModule } from "../iface/index.js";
 import { checkConnection, type Declaration, type PolicyEndpoint } from "../policy/index.js";
-import type { Repository } from "../repo/index.js";
 
 export type Tristate = "yes" | "no" | "depends on attributes";
 
@@ -45,14 +44,6 @@ export function summarizeInterface(m: InterfaceModule, base: Declaration): Inter
     transitional: m.transitional === true,
     implicitOn: m.implicitOn,
     attributes: { plug: Object.keys(m.examples?.plug ?? {}).sort(), slot: Object.keys(m.examples?.slot ?? {}).sort() },
-  };
-}
-
-/** Installed snaps that plug or slot an interface. */
-export function interfaceUsers(repo: Repository, name: string): { plugs: string[]; slots: string[] } {
-  return {
-    plugs: repo.allPlugs().filter((p) => p.interface === name).map((p) => `${p.snap}:${p.name}`),
-    slots: repo.allSlots().filter((s) => s.interface === name).map((s) => repo.displaySlot(s)),
   };
 }
 

@@ -4,13 +4,12 @@ import { PolicyError, UsageError } from "../errors/index.js";
 import type { Paths } from "../paths/index.js";
 import { BACKEND_DIRS, isSnapFile } from "../plan/index.js";
 import { isValidAppName, isValidSnapName } from "../snap/index.js";
-import { loadSystem } from "./system.js";
+import type { LoadedSystem } from "./system.js";
 
 /** `profiles SNAP[.APP]`: the files on disk generated for a snap, text only (compiled filters are listed by path). */
-export async function generatedFiles(paths: Paths, target: string): Promise<{ path: string; content: string }[]> {
+export async function generatedFiles(paths: Paths, sys: LoadedSystem, target: string): Promise<{ path: string; content: string }[]> {
   const [snap, app] = target.split(".", 2) as [string, string | undefined];
   if (!isValidSnapName(snap) || (app !== undefined && !isValidAppName(app))) throw new UsageError(`expected SNAP or SNAP.APP, not ${JSON.stringify(target)}`);
-  const sys = await loadSystem(paths);
   if (!sys.repo.snap(snap)) throw new PolicyError(`snap ${JSON.stringify(snap)} is not installed`);
   const out: { path: string; content: string }[] = [];
   for (const dir of BACKEND_DIRS(paths)) {

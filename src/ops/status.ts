@@ -5,7 +5,7 @@ import type { Paths } from "../paths/index.js";
 import { securityTags, udevTag } from "../backends/tags.js";
 import { apparmorCanLoad, kernelHasAppArmor, loadedProfiles } from "../system/index.js";
 import { fileDigest } from "./converge.js";
-import { loadSystem } from "./system.js";
+import type { LoadedSystem } from "./system.js";
 
 export interface AppStatus {
   readonly tag: string;
@@ -36,8 +36,7 @@ export interface SystemStatus {
   readonly agent: unknown;
 }
 
-export async function systemStatus(paths: Paths): Promise<SystemStatus> {
-  const sys = await loadSystem(paths);
+export async function systemStatus(paths: Paths, sys: LoadedSystem): Promise<SystemStatus> {
   const canLoad = apparmorCanLoad(paths.root);
   const loaded = canLoad ? loadedProfiles() : new Map<string, string>();
   const apps: AppStatus[] = [];

@@ -58,18 +58,9 @@ export function register(program: Command): void {
     const api = await openApi(cmd);
     const which = await changeId(api, id, opts.last);
     if (which === undefined) return;
-    for (;;) {
-      const c = (await api.get(`/v2/changes/${encodeURIComponent(which)}`)) as ChangeJson;
-      if (c.ready) {
-        if (c.status !== "Done") {
-          const { ChangeFailed } = await import("../change.js");
-          throw new ChangeFailed(c.err ?? `change ${c.id} ended ${c.status}`);
-        }
-        return;
-      }
-      // Only an agent runs changes; on the files every change is already ready.
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const [{ waitForChange }, { throwIfFailed }] = await Promise.all([import("../../client/index.js"), import("../change.js")]);
+    // Only an agent runs changes; on the files every change is already ready.
+    throwIfFailed(await waitForChange(api.get, which, 100));
   });
 
   changeArgs(program.command("abort").description("abort a change that has not started")).action(async (id: string | undefined, opts: { last?: string }, cmd: Command) => {
