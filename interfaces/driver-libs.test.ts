@@ -9,7 +9,8 @@ import opengl from "./opengl-driver-libs.js";
 import opengles from "./opengles-driver-libs.js";
 import vulkan from "./vulkan-driver-libs.js";
 import { plugInfo } from "./test-support.js";
-import { checkSourceDirs, compatibilityProblem, EXACTLY, FROM, sourceDirProblem, type CompatSpec } from "./driver-libs.js";
+import { checkSourceDirs, compatibilityProblem, compatible, EXACTLY, FROM, sourceDirProblem, type CompatSpec } from "./driver-libs.js";
+import { vulkanIcdProblem, vulkanLayersProblem } from "./vulkan-driver-libs.js";
 
 const FOO_1_10: CompatSpec = [{ tag: "foo", values: [{ min: 1, max: 10 }] }];
 
@@ -202,5 +203,64 @@ describe.each(DRIVER_LIBS.map((m) => [m.name, m] as const))("%s: what every driv
       slots: { "allow-installation": false, "deny-auto-connection": true },
     });
     expect(m.implicitOn).toEqual({ core: false, classic: false });
+  });
+});
+
+describe("driver-libs: compatibility of two expressions", () => {
+  it.each([
+    // A slot's label against the label an api_version makes.
+    ["vulkan-1-(0..3)-ubuntu-2404", "vulkan-1-3-ubuntu-(0..99999999)", true],
+    ["vulkan-1-(0..3)-ubuntu-2404", "vulkan-1-4-ubuntu-(0..99999999)", false],
+    ["vulkan-1-2-ubuntu-2404", "vulkan-1-2-ubuntu-(0..99999999)", true],
+    // Different tags, or a different number of values, never match.
+    ["vulkan-1-2-ubuntu-2404", "opengl-1-2-ubuntu-2404", false],
+    ["foo-1-2", "foo-1", false],
+    // An OR on one side needs one of its labels on the other.
+    ["foo-1 OR foo-5", "foo-5", true],
+    ["foo-1 OR foo-5", "foo-3", false],
+    // An AND needs all of them, both ways.
+    ["foo-1 AND bar-2", "foo-1", false],
+    ["foo-1 AND bar-2", "(foo-1 AND bar-2)", true],
+    ["(foo-1 OR foo-2) AND bar-(1..3)", "foo-2 AND bar-3", true],
+    // What does not parse is compatible with nothing.
+    ["foo-", "foo-1", false],
+    ["foo-1", "", false],
+  ])("%j and %j: %s", (a, b, want) => {
+    expect(compatible(a, b)).toBe(want);
+    expect(compatible(b, a)).toBe(want);
+  });
+});
+
+describe("driver-libs: Vulkan manifests", () => {
+  const compat = "vulkan-1-(0..3)-ubuntu-2404";
+  const has = (f: string) => f === "libvk.so.1";
+  it.each([
+    [{ ICD: { api_version: "1.3.277", library_path: "libvk.so.1" } }, undefined],
+    [{ ICD: { api_version: "1.4.0", library_path: "libvk.so.1" } }, /api_version 1\.4\.0 is not compatible/],
+    [{ ICD: { api_version: "1", library_path: "libvk.so.1" } }, /is not a version/],
+    [{ ICD: { api_version: "x.1", library_path: "libvk.so.1" } }, /invalid major/],
+    [{ ICD: { api_version: "1.y", library_path: "libvk.so.1" } }, /invalid minor/],
+    [{ ICD: { library_path: "libvk.so.1" } }, /no api_version/],
+    [{ ICD: { api_version: "1.3.0" } }, /no library_path/],
+    [{ ICD: { api_version: "1.3.0", library_path: "libother.so" } }, /"libother\.so" not found in the library-source directories/],
+    [[], /no api_version/],
+  ])("ICD %j", (manifest, want) => {
+    const problem = vulkanIcdProblem(manifest, compat, has);
+    if (want === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(want);
+  });
+
+  it.each([
+    [{ layer: { api_version: "1.3.0", library_path: "libvk.so.1" } }, undefined],
+    [{ layers: [{ api_version: "1.3.0", library_path: "libvk.so.1" }, { api_version: "1.2.0", component_layers: ["A"] }] }, undefined],
+    [{}, /either layer or layers/],
+    [{ layer: { api_version: "1.3.0", library_path: "libvk.so.1" }, layers: [{ api_version: "1.3.0", library_path: "libvk.so.1" }] }, /cannot be both present/],
+    [{ layer: { api_version: "1.3.0" } }, /either library_path or component_layers/],
+    [{ layer: { api_version: "1.3.0", library_path: "libvk.so.1", component_layers: ["A"] } }, /library_path and component_layers cannot be both/],
+    [{ layers: [{ api_version: "1.3.0", library_path: "libvk.so.1" }, { api_version: "2.0.0", library_path: "libvk.so.1" }] }, /api_version 2\.0\.0 is not compatible/],
+  ])("layers %j", (manifest, want) => {
+    const problem = vulkanLayersProblem(manifest, compat, has);
+    if (want === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(want);
   });
 });

@@ -2,12 +2,15 @@
 // carries a GPU (or video, or CUDA) driver's user-space libraries, typically
 // NVIDIA's; their plug, in snapd, is an implicit one of the system snap, so
 // that connecting makes the host use the snap's libraries. The interfaces add
-// no AppArmor, seccomp or udev rules: everything they do in snapd is done by
-// backends Plugboard does not have (the ldconfig backend's ld.so.conf.d
-// entries, the symlinks backend's vendor and ICD links, the configfiles
-// backend's lists under /var/lib/snapd/export that snap-confine reads to bind
-// the libraries into other snaps). What is left here is snapd's validation of
-// the slot's attributes, so that a slot snapd refuses is refused here too.
+// no AppArmor, seccomp or udev rules. A connection's effect is on the host
+// (src/backends/host-libraries): on classic, an ld.so.conf.d entry with the
+// slot's library directories and links from the host's driver directories
+// (GLVND's EGL vendors, Vulkan's ICDs and layers, GBM's back-ends) to the
+// snap's manifests and libraries; on both, the list of library directories
+// snapd's snap-confine reads (Plugboard writes it under its own export
+// directory; its launcher does not bind these libraries into confined apps).
+// The slot's attributes are checked as snapd checks them, so that a slot
+// snapd refuses is refused here too.
 //
 // Stricter than snapd, on purpose:
 // - A *-source directory must be a clean relative path of plain characters
@@ -20,7 +23,16 @@
 // - gbm's client-driver may not be "." or "..", which snapd's pattern allows
 //   although they name no file.
 
-import { AttributeProblem, cleanPath, verbatimPathProblem, type BaseDeclarationFragment } from "../src/iface/index.js";
+import {
+  AttributeProblem,
+  cleanPath,
+  onClassic,
+  verbatimPathProblem,
+  type BaseDeclarationFragment,
+  type HostLibrariesSnippet,
+  type HostLinkRequest,
+  type SystemPlugContext,
+} from "../src/iface/index.js";
 import type { AttrMap, AttrValue, SlotInfo } from "../src/snap/index.js";
 
 const show = (v: AttrValue) => JSON.stringify(v);
@@ -155,40 +167,79 @@ function tokenize(input: string): Token[] {
 
 const describe = (t: Token | undefined) => (t === undefined ? "the end" : t.kind === "label" ? "a label" : show(t.kind));
 
-/** The labels of an expression, once its grammar is checked. */
-function parseLabels(input: string): CompatDimension[][] {
+/** An expression's tree: a label, or one operator over two or more operands. */
+type CompatNode = { readonly label: CompatDimension[] } | { readonly op: "AND" | "OR"; readonly operands: readonly CompatNode[] };
+
+/** An expression's tree and its labels, once its grammar is checked. */
+function parseExpression(input: string): { tree: CompatNode; labels: CompatDimension[][] } {
   const tokens = tokenize(input);
   if (tokens.length === 0) throw new CompatError("is empty");
   const labels: CompatDimension[][] = [];
   let pos = 0;
   const peek = () => tokens[pos];
-  const atom = (): void => {
+  const atom = (): CompatNode => {
     const t = tokens[pos++];
     if (t?.kind === "label") {
       labels.push(t.dims);
-      return;
+      return { label: t.dims };
     }
     if (t?.kind !== "(") throw new CompatError(`expected a label or "(", found ${describe(t)}`);
-    expr();
+    const inner = expr();
     const close = tokens[pos++];
     if (close?.kind !== ")") throw new CompatError(`expected ")", found ${describe(close)}`);
+    return inner;
   };
   // atom (OP atom)* with one operator throughout, up to ")" or the end.
-  const expr = (): void => {
-    atom();
+  const expr = (): CompatNode => {
+    const operands = [atom()];
     const first = peek();
-    if (first === undefined || first.kind === ")") return;
+    if (first === undefined || first.kind === ")") return operands[0]!;
     if (first.kind !== "AND" && first.kind !== "OR") throw new CompatError(`expected AND, OR or the end, found ${describe(first)}`);
     while (peek()?.kind === first.kind) {
       pos++;
-      atom();
+      operands.push(atom());
     }
     const next = peek();
     if (next !== undefined && next.kind !== ")") throw new CompatError(`expected ${first.kind}, ")" or the end, found ${describe(next)}; put parentheses around a mix of AND and OR`);
+    return { op: first.kind, operands };
   };
-  expr();
+  const tree = expr();
   if (pos < tokens.length) throw new CompatError(`unexpected ${describe(peek())} at the end`);
-  return labels;
+  return { tree, labels };
+}
+
+const parseLabels = (input: string) => parseExpression(input).labels;
+
+/** Two labels match when they have the same tags, as many values each, and every pair of ranges overlaps. */
+function labelsMatch(a: readonly CompatDimension[], b: readonly CompatDimension[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((d, i) => {
+      const e = b[i]!;
+      return d.tag === e.tag && d.values.length === e.values.length && d.values.every((v, j) => v.max >= e.values[j]!.min && e.values[j]!.max >= v.min);
+    })
+  );
+}
+
+function satisfied(node: CompatNode, labels: readonly CompatDimension[][]): boolean {
+  if ("label" in node) return labels.some((l) => labelsMatch(l, node.label));
+  return node.op === "OR" ? node.operands.some((n) => satisfied(n, labels)) : node.operands.every((n) => satisfied(n, labels));
+}
+
+/**
+ * Whether two expressions are compatible: what each one requires (its
+ * ANDs of ORs) is met by some label of the other, both ways. An expression
+ * that does not parse is compatible with nothing.
+ */
+export function compatible(a: string, b: string): boolean {
+  try {
+    const x = parseExpression(a);
+    const y = parseExpression(b);
+    return satisfied(x.tree, y.labels) && satisfied(y.tree, x.labels);
+  } catch (err) {
+    if (err instanceof CompatError) return false;
+    throw err;
+  }
 }
 
 const MAX_DIMENSIONS = 3;
@@ -281,3 +332,40 @@ export function checkSourceDirs(attrs: AttrMap, key: string, optional = false): 
 
 /** The slot's attributes after the checks, unchanged: snapd keeps unknown attributes of these slots too. */
 export const keep = (slot: SlotInfo): AttrMap => slot.attrs;
+
+// --- what a connection does on the host --------------------------------------
+
+/** A *-source list of a slot that sanitizeSlot accepted (absent when optional and left out). */
+export const sourceDirs = (attrs: AttrMap, key: string): string[] => {
+  const v = attrs[key];
+  return Array.isArray(v) ? v.filter((d): d is string => typeof d === "string") : [];
+};
+
+/**
+ * The host side of a connection of the system's plug to a driver slot:
+ * snapd adds library-source to the loader's search path and makes the
+ * links only on classic (a core system's own image decides its loader
+ * configuration), and lists library-source for confined apps on both.
+ */
+export function driverLibsOnHost(
+  ctx: SystemPlugContext,
+  opts: { loaderPath?: boolean; exportList?: boolean; links?: (ctx: SystemPlugContext) => HostLinkRequest[] } = {},
+): HostLibrariesSnippet {
+  const classic = onClassic(ctx);
+  return {
+    libraryDirs: sourceDirs(ctx.slot.attrs, "library-source"),
+    loaderPath: opts.loaderPath ?? classic,
+    exportList: opts.exportList ?? true,
+    ...(classic && opts.links ? { links: opts.links(ctx) } : {}),
+  };
+}
+
+/** A JSON object's member, or undefined when the value is not an object. */
+export const member = (v: unknown, key: string): unknown => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined);
+
+/** Why a manifest's library_path does not name a library of the slot, or undefined. */
+export function libraryPathProblem(libraryPath: unknown, hasLibrary: (file: string) => boolean): string | undefined {
+  if (typeof libraryPath !== "string" || libraryPath === "") return "no library_path value found";
+  if (!hasLibrary(libraryPath)) return `${JSON.stringify(libraryPath)} not found in the library-source directories`;
+  return undefined;
+}

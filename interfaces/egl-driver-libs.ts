@@ -1,24 +1,23 @@
 import { AttributeProblem, defineInterface } from "../src/iface/index.js";
-import { checkCompatibility, checkSourceDirs, DRIVER_LIBS_BASE_DECLARATION, EXACTLY, FROM, keep } from "./driver-libs.js";
+import { checkCompatibility, checkSourceDirs, DRIVER_LIBS_BASE_DECLARATION, driverLibsOnHost, EXACTLY, FROM, keep, libraryPathProblem, member, sourceDirs } from "./driver-libs.js";
 
 // A snap's EGL driver (a GLVND vendor library) offered to the host (see
 // driver-libs.ts).
 //
-// Not produced here (Plugboard has no backend for them): on classic, the
-// ld.so.conf.d entry that adds library-source to the host's loader path, and
-// the links in /etc/glvnd/egl_vendor.d to each vendor JSON file of
-// icd-source (after checking that its ICD.library_path names a file in
-// library-source; the link names start with priority, then the directory's
-// place in icd-source); on classic and core, the list of library-source
-// directories under /var/lib/snapd/export that snap-confine reads. snapd also
-// gives the system snap an implicit plug of this interface on core and
-// classic; Plugboard's system snap carries slots only.
+// Connected to the system's plug: on classic, the host's loader searches
+// library-source and /etc/glvnd/egl_vendor.d gets a link to each vendor
+// manifest of icd-source whose ICD.library_path names a file of
+// library-source (named from priority plus the directory's place in
+// icd-source, then the snap, slot and file, so GLVND orders them); on
+// classic and core, library-source is listed for confined apps (see
+// driver-libs.ts).
 
 export default defineInterface({
   name: "egl-driver-libs",
   summary: "allows a snap to offer EGL driver libraries to the system",
-  // snapd's implicit side is a plug of the system snap, not a slot.
+  // The implicit side is a plug of the system snap, not a slot.
   implicitOn: { core: false, classic: false },
+  implicitPlugOn: { core: true, classic: true },
   baseDeclaration: DRIVER_LIBS_BASE_DECLARATION,
   sanitizeSlot: (slot) => {
     // Where its vendor files sort among the host's: a positive whole number.
@@ -35,5 +34,17 @@ export default defineInterface({
     checkSourceDirs(slot.attrs, "library-source");
     return keep(slot);
   },
+  hostLibraries: (ctx) =>
+    driverLibsOnHost(ctx, {
+      links: (c) => [
+        {
+          kind: "manifests",
+          sourceDirs: sourceDirs(c.slot.attrs, "icd-source"),
+          hostDir: "/etc/glvnd/egl_vendor.d",
+          priority: c.slot.attrs["priority"] as number,
+          check: (manifest, hasLibrary) => libraryPathProblem(member(member(manifest, "ICD"), "library_path"), hasLibrary),
+        },
+      ],
+    }),
   examples: { slot: { priority: 10, compatibility: "egl-1-5-ubuntu-2404", "icd-source": ["$SNAP/share/glvnd/egl_vendor.d"], "library-source": ["$SNAP/usr/lib/x86_64-linux-gnu"] } },
 });

@@ -1,24 +1,22 @@
 import { AttributeProblem, defineInterface } from "../src/iface/index.js";
-import { checkCompatibility, checkSourceDirs, DRIVER_LIBS_BASE_DECLARATION, EXACTLY, FROM, keep } from "./driver-libs.js";
+import { checkCompatibility, checkSourceDirs, DRIVER_LIBS_BASE_DECLARATION, driverLibsOnHost, EXACTLY, FROM, keep } from "./driver-libs.js";
 
 // A snap's GBM back-end offered to the host (see driver-libs.ts).
 //
-// Not produced here (Plugboard has no backend for them): on classic, the
-// ld.so.conf.d entry that adds library-source to the host's loader path, and
-// the link /usr/lib/ARCH-linux-gnu/gbm/CLIENT-DRIVER to the first
-// library-source directory holding that file; on classic and core, the list
-// of library-source directories under /var/lib/snapd/export that
-// snap-confine reads. snapd also gives the system snap an implicit plug of
-// this interface on core and classic; Plugboard's system snap carries slots
-// only.
+// Connected to the system's plug: on classic, the host's loader searches
+// library-source and /usr/lib/TRIPLET/gbm/CLIENT-DRIVER links to the first
+// library-source directory holding that file, where libgbm looks for
+// back-ends; on classic and core, library-source is listed for confined apps
+// (see driver-libs.ts).
 
 const CLIENT_DRIVER = /^[-0-9a-zA-Z_.]+$/;
 
 export default defineInterface({
   name: "gbm-driver-libs",
   summary: "allows a snap to offer a GBM back-end library to the system",
-  // snapd's implicit side is a plug of the system snap, not a slot.
+  // The implicit side is a plug of the system snap, not a slot.
   implicitOn: { core: false, classic: false },
+  implicitPlugOn: { core: true, classic: true },
   baseDeclaration: DRIVER_LIBS_BASE_DECLARATION,
   sanitizeSlot: (slot) => {
     // The back-end's file name, as libgbm looks it up in its directory.
@@ -39,5 +37,9 @@ export default defineInterface({
     checkSourceDirs(slot.attrs, "library-source");
     return keep(slot);
   },
+  hostLibraries: (ctx) =>
+    driverLibsOnHost(ctx, {
+      links: (c) => [{ kind: "library", file: c.slot.attrs["client-driver"] as string, hostDir: `/usr/lib/${c.multiarch}/gbm` }],
+    }),
   examples: { slot: { "client-driver": "nvidia-drm_gbm.so", compatibility: "gbmbackend-(0..2)-arch64-ubuntu-2404", "library-source": ["$SNAP/usr/lib/x86_64-linux-gnu"] } },
 });

@@ -75,12 +75,20 @@ describe("the real snap command against the agent", () => {
   it("snap connections --all: unconnected plugs too, and no unconnected system slots", async () => {
     const r = await snap("connections", "--all");
     expect(r.exitCode, r.stderr).toBe(0);
+    // The system snap's own unconnected plugs (the host taking a snap's driver libraries) are listed, as snap lists any plug.
     expect(r.stdout.split("\n")).toEqual([
-      "Interface    Plug             Slot       Notes",
-      "camera       bar:camera       -          -",
-      "log-observe  bar:log-observe  -          -",
-      "mpris        cam:player       cam:video  manual",
-      "network      bar:network      -          -",
+      "Interface                 Plug                       Slot       Notes",
+      "camera                    bar:camera                 -          -",
+      "cuda-driver-libs          :cuda-driver-libs          -          -",
+      "egl-driver-libs           :egl-driver-libs           -          -",
+      "gbm-driver-libs           :gbm-driver-libs           -          -",
+      "log-observe               bar:log-observe            -          -",
+      "mpris                     cam:player                 cam:video  manual",
+      "network                   bar:network                -          -",
+      "nvidia-video-driver-libs  :nvidia-video-driver-libs  -          -",
+      "opengl-driver-libs        :opengl-driver-libs        -          -",
+      "opengles-driver-libs      :opengles-driver-libs      -          -",
+      "vulkan-driver-libs        :vulkan-driver-libs        -          -",
     ]);
   });
 
@@ -115,7 +123,11 @@ describe("the real snap command against the agent", () => {
     expect(lines[0]).toMatch(/^Slot\s+Plug$/);
     expect(lines).toContainEqual(expect.stringMatching(/^:camera\s+-$/));
     expect(lines).toContainEqual(expect.stringMatching(/^cam:video\s+cam:player$/));
-    expect(lines.slice(-3)).toEqual([expect.stringMatching(/^-\s+bar:camera$/), expect.stringMatching(/^-\s+bar:log-observe$/), expect.stringMatching(/^-\s+bar:network$/)]);
+    // Plugs without a slot come last, in the server's order: bar's, then the system snap's own (the legacy listing names it).
+    const unslotted = lines.filter((l) => /^-\s/.test(l));
+    expect(unslotted.slice(0, 3)).toEqual([expect.stringMatching(/^-\s+bar:camera$/), expect.stringMatching(/^-\s+bar:log-observe$/), expect.stringMatching(/^-\s+bar:network$/)]);
+    expect(unslotted.slice(3)).toContainEqual(expect.stringMatching(/^-\s+core:opengl-driver-libs$/));
+    expect(lines.at(-1)).toBe(unslotted.at(-1));
   });
 
   it("snap interface: the connected interfaces, or one in detail with its plugs, slots and attributes", async () => {
@@ -463,7 +475,17 @@ describe("the API's shapes and errors", () => {
     // bar:network was auto-connected and then disconnected: an undesired record, shown as manual.
     expect(result["undesired"]).toEqual([{ slot: { snap: "core", slot: "network" }, plug: { snap: "bar", plug: "network" }, interface: "network", manual: true }]);
     const plugs = result["plugs"] as Record<string, unknown>[];
-    expect(plugs.map((p) => `${p["snap"]}:${p["plug"]}`)).toEqual(["bar:camera", "bar:log-observe", "bar:network", "cam:player"]);
+    expect(plugs.map((p) => `${p["snap"]}:${p["plug"]}`).filter((p) => !p.startsWith("core:"))).toEqual(["bar:camera", "bar:log-observe", "bar:network", "cam:player"]);
+    // The system snap's implicit plugs, unconnected.
+    expect(plugs.filter((p) => p["snap"] === "core").map((p) => p["plug"])).toEqual([
+      "cuda-driver-libs",
+      "egl-driver-libs",
+      "gbm-driver-libs",
+      "nvidia-video-driver-libs",
+      "opengl-driver-libs",
+      "opengles-driver-libs",
+      "vulkan-driver-libs",
+    ]);
     // Hooks are not apps; the plug the app and the configure hook share lists the app only.
     expect(plugs.find((p) => p["plug"] === "network")).toEqual({ snap: "bar", plug: "network", interface: "network", apps: ["bar"] });
     expect(plugs.find((p) => p["plug"] === "player")).toMatchObject({ connections: [{ snap: "cam", slot: "video" }] });

@@ -4,10 +4,12 @@ import path from "node:path";
 import { fileSystemError, PlugboardError } from "../errors/index.js";
 import { fsyncDir, readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
-import { BACKEND_DIRS, isSnapFile, type SnapPlan } from "../plan/index.js";
-import { apparmorCanLoad, apparmorRemove, apparmorReplace } from "../system/index.js";
+import { BACKEND_DIRS, isSnapFile, linkRecordFile, loaderPathFile, SYSTEM_DIRS, type SnapPlan } from "../plan/index.js";
+import { apparmorCanLoad, apparmorRemove, apparmorReplace, rebuildLoaderCache } from "../system/index.js";
 import { loadKernelModules, udevReload } from "../system/index.js";
 import { modulesListed } from "../backends/kmod/render.js";
+import { parseLinkRecord } from "../backends/host-libraries/render.js";
+import { reconcileLinks } from "./links.js";
 
 /** A change to the files on disk, computed by comparing plans with what is there. */
 export interface FileDiff {
@@ -17,8 +19,12 @@ export interface FileDiff {
   readonly removed: Map<string, string>;
 }
 
-/** Compares each snap's plan with its files on disk; a snap with an empty plan loses all its files. */
-export async function diffPlans(paths: Paths, plans: ReadonlyMap<string, SnapPlan>): Promise<FileDiff> {
+/**
+ * Compares each snap's plan with its files on disk; a snap with an empty plan
+ * loses all its files. `systemSnap` names the system snap, whose files are
+ * host configuration rather than profiles.
+ */
+export async function diffPlans(paths: Paths, plans: ReadonlyMap<string, SnapPlan>, systemSnap?: string): Promise<FileDiff> {
   const changed = new Map<string, [string | undefined, string]>();
   const removed = new Map<string, string>();
   const onDisk = await listBackendFiles(paths);
@@ -28,7 +34,7 @@ export async function diffPlans(paths: Paths, plans: ReadonlyMap<string, SnapPla
       if (old !== content) changed.set(file, [old, content]);
     }
     for (const file of onDisk) {
-      if (!isSnapFile(paths, snap, file) || plan.has(file) || file.endsWith(".bin")) continue;
+      if (!isSnapFile(paths, snap, file, snap === systemSnap) || plan.has(file) || file.endsWith(".bin")) continue;
       removed.set(file, (await readIfExists(file)) ?? "");
     }
   }
@@ -37,7 +43,7 @@ export async function diffPlans(paths: Paths, plans: ReadonlyMap<string, SnapPla
 
 async function listBackendFiles(paths: Paths): Promise<string[]> {
   const out: string[] = [];
-  for (const dir of BACKEND_DIRS(paths)) {
+  for (const dir of [...BACKEND_DIRS(paths), ...SYSTEM_DIRS(paths)]) {
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     for (const n of names) if (!n.startsWith(".")) out.push(path.join(dir, n));
   }
@@ -96,6 +102,12 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
   const removedProfiles = [...diff.removed.keys()].filter((f) => path.dirname(f) === paths.apparmorProfilesDir);
   const sources = [...diff.changed.entries()].filter(([f]) => path.dirname(f) === paths.seccompDir && f.endsWith(".src"));
   const udevChanged = touched.some((f) => path.dirname(f) === paths.udevRulesDir);
+  const loaderChanged = touched.includes(loaderPathFile(paths));
+  // The links follow their record: what it named before may be replaced or removed, nothing else.
+  const record = linkRecordFile(paths);
+  const linksBefore = parseLinkRecord(diff.changed.get(record)?.[0] ?? diff.removed.get(record));
+  const linksMade = new Set<string>();
+  const linksAfter = diff.changed.has(record) ? parseLinkRecord(diff.changed.get(record)![1]) : diff.removed.has(record) ? new Map<string, string>() : undefined;
   const progress = opts.onProgress ?? (() => undefined);
   try {
     let written = 0;
@@ -109,6 +121,8 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
       if (file.endsWith(".src")) await fs.rm(binOf(file), { force: true });
     }
     for (const p of removedProfiles) await removeCached(paths, path.basename(p));
+    if (linksAfter) await reconcileLinks(paths.root, new Set(linksBefore.keys()), linksAfter, linksMade);
+    if (loaderChanged && paths.root === "/") await rebuildLoaderCache();
     progress("compiling AppArmor profiles", 0, profiles.length);
     await replaceProfiles(profiles, { load, cacheDir: paths.apparmorCacheDir });
     progress("compiling AppArmor profiles", profiles.length, profiles.length);
@@ -118,6 +132,11 @@ export async function applyDiff(paths: Paths, diff: FileDiff, opts: ApplyOptions
     await opts.commit?.();
   } catch (e) {
     const notRestored = await restore(backups);
+    if (linksAfter) {
+      // Back to the old links: the old record's and those this change made are Plugboard's, nothing else.
+      await reconcileLinks(paths.root, new Set([...linksBefore.keys(), ...linksMade]), linksBefore).catch(() => notRestored.push(`the links ${record} records`));
+      if (loaderChanged && paths.root === "/") await rebuildLoaderCache().catch(() => undefined);
+    }
     if (load) {
       // The old versions of changed and of removed profiles go back into the kernel.
       const old = [...profiles, ...removedProfiles].filter((f) => backups.get(f)?.kind !== "absent");

@@ -83,7 +83,7 @@ export function collectSnippets(repo: Repository, registry: InterfaceRegistry, s
   return { byTag, mounts, kmod };
 }
 
-function connectedContext(repo: Repository, c: Connection, host: HostFeatures, mode: DeviceMode): ConnectedContext | undefined {
+export function connectedContext(repo: Repository, c: Connection, host: HostFeatures, mode: DeviceMode): ConnectedContext | undefined {
   const plugSnap = repo.snap(c.plug.snap);
   const slotSnap = repo.snap(c.slot.snap);
   const plug = plugSnap?.info.plugs[c.plug.name];

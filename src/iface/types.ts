@@ -107,6 +107,49 @@ export interface KmodSnippet {
   readonly deny?: readonly string[];
 }
 
+/**
+ * What connecting the system snap's plug to a snap's slot makes the host do,
+ * for the interfaces that offer a snap's driver libraries to the system (the
+ * *-driver-libs family; snapd's ldconfig, symlinks and configfiles backends).
+ * Every directory is a $SNAP/... path of the slot snap, already validated by
+ * the module's sanitizeSlot; the backend maps it to where the snap's files
+ * are on the host.
+ */
+export interface HostLibrariesSnippet {
+  /** The slot's directories holding libraries. */
+  readonly libraryDirs: readonly string[];
+  /** Whether the host's dynamic loader searches them (an ld.so.conf.d entry). */
+  readonly loaderPath: boolean;
+  /** Whether they are listed for confined apps (the export list snapd's snap-confine reads). */
+  readonly exportList: boolean;
+  /** Links the host's driver loaders follow into the snap. */
+  readonly links?: readonly HostLinkRequest[];
+}
+
+/**
+ * A link request. "manifests": every *.json regular file of the source
+ * directories is checked and linked into hostDir, under a name made of the
+ * snap, slot and file (preceded by priority plus the directory's place in the
+ * list, when a priority is given). "library": hostDir/file links to the first
+ * library directory holding that file.
+ */
+export type HostLinkRequest =
+  | {
+      readonly kind: "manifests";
+      readonly sourceDirs: readonly string[];
+      readonly hostDir: string;
+      readonly priority?: number;
+      /** Why a manifest is refused, or undefined. hasLibrary tells whether a file name is in a library directory. */
+      readonly check: (manifest: unknown, hasLibrary: (file: string) => boolean) => string | undefined;
+    }
+  | { readonly kind: "library"; readonly file: string; readonly hostDir: string };
+
+/** What a host-libraries hook may refer to. */
+export interface SystemPlugContext extends ConnectedContext {
+  /** This machine's multiarch triplet (x86_64-linux-gnu), where distributions keep per-architecture libraries. */
+  readonly multiarch: string;
+}
+
 export interface Snippets<C> {
   /** AppArmor rules, one per line, indented by two spaces in the profile. */
   readonly apparmor?: Text<C>;
@@ -129,6 +172,8 @@ export interface InterfaceModule {
   readonly summary: string;
   /** Whether the system snap carries a slot of this interface, by device mode. */
   readonly implicitOn: { readonly core: boolean; readonly classic: boolean };
+  /** Whether the system snap carries a plug of this interface, by device mode (none when absent). */
+  readonly implicitPlugOn?: { readonly core: boolean; readonly classic: boolean };
   /** Kept for old desktop stacks; granting more than its name suggests. */
   readonly transitional?: boolean;
   readonly baseDeclaration: BaseDeclarationFragment;
@@ -142,6 +187,8 @@ export interface InterfaceModule {
   readonly connectedSlot?: Snippets<ConnectedContext>;
   readonly permanentPlug?: Snippets<PermanentContext>;
   readonly permanentSlot?: Snippets<PermanentContext>;
+  /** What a connection of the system snap's plug to a snap's slot makes the host do. */
+  readonly hostLibraries?: (ctx: SystemPlugContext) => HostLibrariesSnippet;
   /**
    * Why this interface cannot be set up on a host with these features, or
    * undefined when it can. Checked before any of its snippets is rendered.

@@ -5,7 +5,10 @@ import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/
 import { readFileSync } from "node:fs";
 import { packageRoot, readIfExists, writeFileAtomic } from "../files/index.js";
 import type { Paths } from "../paths/index.js";
-import { BACKEND_DIRS, planSnap, type SnapPlan } from "../plan/index.js";
+import { reconcileLinks } from "../apply/links.js";
+import { parseLinkRecord } from "../backends/host-libraries/render.js";
+import { BACKEND_DIRS, linkRecordFile, loaderPathFile, planSnap, type SnapPlan } from "../plan/index.js";
+import { snapFilesOf } from "./snap-files.js";
 import { withStateLock } from "../state/index.js";
 import { apparmorCanLoad, apparmorReplace, loadedProfiles, probeHostFeatures, probeSecurityFeatures } from "../system/index.js";
 import { seccompCompiler } from "./seccomp.js";
@@ -53,9 +56,10 @@ export async function converge(paths: Paths, opts: { forceFull?: boolean; onProg
     await removeTemporaries(paths);
     const plans = new Map<string, SnapPlan>();
     const host = await probeHostFeatures();
-    for (const snap of sys.repo.snaps()) if (!snap.isSystem) plans.set(snap.info.name, planSnap(paths, sys.repo, sys.registry, snap, host));
+    const snapFiles = snapFilesOf(paths, sys.state);
+    for (const snap of sys.repo.snaps()) plans.set(snap.info.name, planSnap(paths, sys.repo, sys.registry, snap, host, snapFiles));
     for (const orphan of await orphanSnaps(paths, new Set(plans.keys()))) plans.set(orphan, new Map());
-    const diff = await diffPlans(paths, plans);
+    const diff = await diffPlans(paths, plans, sys.device.systemSnap);
     if (full) {
       // Recompile everything: treat every planned file as changed.
       for (const plan of plans.values()) for (const [file, content] of plan) if (!diff.changed.has(file)) diff.changed.set(file, [content, content]);
@@ -68,6 +72,12 @@ export async function converge(paths: Paths, opts: { forceFull?: boolean; onProg
       }
     }
     const report = await applyDiff(paths, diff, { compileSeccomp: seccompCompiler(paths), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    // Links someone removed or changed under an unchanged record are put back as it says.
+    const record = linkRecordFile(paths);
+    if (!diff.changed.has(record) && !diff.removed.has(record)) {
+      const links = parseLinkRecord(await readIfExists(record));
+      if (links.size > 0) await reconcileLinks(paths.root, new Set(links.keys()), links);
+    }
     let reloaded = 0;
     if (!full && apparmorCanLoad(paths.root)) {
       const loaded = loadedProfiles();
@@ -94,10 +104,15 @@ async function orphanSnaps(paths: Paths, installed: ReadonlySet<string>): Promis
 }
 
 async function removeTemporaries(paths: Paths): Promise<void> {
-  for (const dir of [...BACKEND_DIRS(paths), paths.varLib]) {
+  for (const dir of [...BACKEND_DIRS(paths), paths.varLib, paths.exportDir]) {
     for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
       if (/^\..*\.tmp$/.test(name) || /\.tmp-/.test(name)) await fs.rm(path.join(dir, name), { force: true });
     }
+  }
+  // ld.so.conf.d is the host's: only the temporaries of Plugboard's own file go.
+  const loader = path.basename(loaderPathFile(paths));
+  for (const name of await fs.readdir(paths.ldconfigDir).catch(() => [] as string[])) {
+    if (name.startsWith(`.${loader}.`) && name.endsWith(".tmp")) await fs.rm(path.join(paths.ldconfigDir, name), { force: true });
   }
 }
 

@@ -12,6 +12,8 @@ export interface InterfaceSummary {
   readonly superPrivileged: boolean;
   readonly transitional: boolean;
   readonly implicitOn: { readonly core: boolean; readonly classic: boolean };
+  /** Where the system snap has a plug of it instead (the host consuming a snap's driver libraries). */
+  readonly implicitPlugOn: { readonly core: boolean; readonly classic: boolean };
   readonly attributes: { readonly plug: readonly string[]; readonly slot: readonly string[] };
 }
 
@@ -43,6 +45,7 @@ export function summarizeInterface(m: InterfaceModule, base: Declaration): Inter
     superPrivileged: install !== undefined && !(install.length === 1 && Object.keys(install[0]!).length === 0),
     transitional: m.transitional === true,
     implicitOn: m.implicitOn,
+    implicitPlugOn: m.implicitPlugOn ?? { core: false, classic: false },
     attributes: { plug: Object.keys(m.examples?.plug ?? {}).sort(), slot: Object.keys(m.examples?.slot ?? {}).sort() },
   };
 }
@@ -59,11 +62,19 @@ export function interfacesMarkdown(modules: readonly InterfaceModule[], base: De
     "",
     "Auto-connect: whether an app snap's plug connects automatically on a classic",
     "system under the base declaration alone. Super-privileged: installing a snap",
-    "that plugs it needs a snap-declaration.",
+    "that plugs it needs a snap-declaration. Implicit: whether the system snap",
+    "has a slot of it (\"plug:\" where it has a plug instead).",
     "",
     "| interface | summary | auto-connect | super-privileged | transitional | implicit on core / classic |",
     "|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.name} | ${r.summary} | ${r.autoConnect} | ${yn(r.superPrivileged)} | ${yn(r.transitional)} | ${yn(r.implicitOn.core)} / ${yn(r.implicitOn.classic)} |`),
+    ...rows.map((r) => `| ${r.name} | ${r.summary} | ${r.autoConnect} | ${yn(r.superPrivileged)} | ${yn(r.transitional)} | ${implicitCell(r)} |`),
     "",
   ].join("\n");
+}
+
+function implicitCell(r: InterfaceSummary): string {
+  const yn = (b: boolean) => (b ? "yes" : "no");
+  const plug = r.implicitPlugOn.core || r.implicitPlugOn.classic;
+  const on = plug ? r.implicitPlugOn : r.implicitOn;
+  return `${plug ? "plug: " : ""}${yn(on.core)} / ${yn(on.classic)}`;
 }

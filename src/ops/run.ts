@@ -5,6 +5,7 @@ import type { MountEntry } from "../iface/index.js";
 import { chooseAppArmor, planLaunch, profileCapabilities, type HostEntry, type LauncherTools } from "../launcher/plan.js";
 import type { Paths } from "../paths/index.js";
 import { confineExecPath, kernelHasAppArmor, loadedProfiles, resolveBwrap, runBubblewrap } from "../system/index.js";
+import { snapFilesDir } from "./snap-files.js";
 import { loadSystem } from "./system.js";
 
 /**
@@ -60,7 +61,7 @@ export async function planRun(paths: Paths, target: string, where: LaunchHost, o
   const host = {
     revision: (n: string) => sys.state.snaps[n]?.revision,
     contentDir: (n: string) => {
-      const dir = contentDir(paths, n, sys.state.snaps[n]?.revision, sys.state.snaps[n]?.source);
+      const dir = snapFilesDir(paths, n, sys.state.snaps[n]?.revision, sys.state.snaps[n]?.source);
       return dir === undefined ? undefined : seen(dir);
     },
     dataDir: (n: string) => path.join(where.layoutRoot, "var/snap", n),
@@ -117,16 +118,6 @@ export async function runApp(paths: Paths, target: string, opts: { shell?: boole
   if (plan.partial) opts.warn?.(plan.partial);
   for (const dir of plan.dataDirs) await fs.mkdir(dir, { recursive: true });
   return runBubblewrap(resolveBwrap(), plan.argv, plan.env, plan.filter);
-}
-
-/** The snap's files on the host: its source directory, or the tree extracted from its .snap. */
-function contentDir(paths: Paths, name: string, revision: string | undefined, source: string | undefined): string | undefined {
-  if (!revision) return undefined;
-  const extracted = path.join(paths.snapRevisionDir(name, revision), "root");
-  if (existsSync(extracted)) return extracted;
-  if (source && existsSync(path.join(source, "meta/snap.yaml"))) return source;
-  if (source && source.endsWith("/meta/snap.yaml")) return path.dirname(path.dirname(source));
-  return undefined;
 }
 
 /** A directory's subdirectories and symbolic links, as the launcher rebuilds them. */

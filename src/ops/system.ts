@@ -13,6 +13,7 @@ import { parseGadgetConnections, parseSnapYaml, type GadgetConnection } from "..
 import { canonicalJson, readState, withStateLock, writeState, type ConnectionState, type State } from "../state/index.js";
 import { applyDiff, diffPlans, type ApplyReport, type FileDiff } from "../apply/index.js";
 import { planSnap, type SnapPlan } from "../plan/index.js";
+import { snapFilesOf } from "./snap-files.js";
 import { seccompCompiler } from "./seccomp.js";
 import { probeHostFeatures } from "../system/index.js";
 import { loadCustomInterfaces } from "./custom-interfaces.js";
@@ -182,9 +183,9 @@ export async function mutateSystem<T>(
       const host = await probeHostFeatures();
       for (const name of affectedSnaps(sys.state, m.state)) {
         const snap = sys.repo.snap(name);
-        plans.set(name, snap && !snap.isSystem ? planSnap(paths, sys.repo, sys.registry, snap, host) : new Map());
+        plans.set(name, snap ? planSnap(paths, sys.repo, sys.registry, snap, host, snapFilesOf(paths, m.state)) : new Map());
       }
-      diff = await diffPlans(paths, plans);
+      diff = await diffPlans(paths, plans, sys.device.systemSnap);
       if (options.dryRun) return { ...m.result, files: { dryRun: true, diff } };
       // Skipped custom interface definitions are reported through `plugboard warnings`.
       const finalState = sys.customProblems.reduce((st, p) => addWarning(st, p, new Date()), m.state);

@@ -26,6 +26,10 @@ export interface Paths {
   /** Modules systemd loads at boot, and modprobe's parameters and refusals. */
   readonly modulesLoadDir: string;
   readonly modprobeDir: string;
+  /** The dynamic loader's extra search paths (the snaps' driver libraries). */
+  readonly ldconfigDir: string;
+  /** Lists of the driver-library directories snaps offer the system, and the record of the links made for them. */
+  readonly exportDir: string;
   /** The API sockets the agent serves: snapd's path, so existing clients find it, and Plugboard's own. */
   readonly snapdSocket: string;
   readonly plugboardSocket: string;
@@ -57,6 +61,8 @@ export function makePaths(root: string): Paths {
     udevRulesDir: at("etc/udev/rules.d"),
     modulesLoadDir: at("etc/modules-load.d"),
     modprobeDir: at("etc/modprobe.d"),
+    ldconfigDir: at("etc/ld.so.conf.d"),
+    exportDir: path.join(varLib, "export"),
     snapdSocket: at("run/snapd.socket"),
     plugboardSocket: at("run/plugboard.socket"),
     snapRevisionDir: (name, revision) => path.join(varLib, "snaps", name, revision),

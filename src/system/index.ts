@@ -9,3 +9,4 @@ export * from "./system-key.js";
 export * from "./kmod.js";
 export * from "./host-features.js";
 export * from "./peer-cred.js";
+export * from "./ldconfig.js";

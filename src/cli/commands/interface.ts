@@ -5,13 +5,15 @@ import { openApi } from "../api.js";
 import { jsonWanted, printJson } from "../context.js";
 import { formatInterface, formatInterfaceList, type InterfaceJson } from "../views/interface.js";
 
+const modes = (on: { core: boolean; classic: boolean }) => [on.core ? "core" : "", on.classic ? "classic" : ""].filter(Boolean).join(", ");
+
 /** Plugboard's policy view of an interface, below snap's description with --policy. */
 function policyLines(s: InterfaceSummary): string[] {
   return [
     `auto-connect:     ${s.autoConnect}`,
     `super-privileged: ${s.superPrivileged ? "yes (installing a snap that plugs it needs a snap-declaration)" : "no"}`,
     ...(s.transitional ? ["transitional:     yes (grants more than its name suggests; kept for older desktops)"] : []),
-    `implicit on:      ${[s.implicitOn.core ? "core" : "", s.implicitOn.classic ? "classic" : ""].filter(Boolean).join(", ") || "none (slots come from snaps)"}`,
+    `implicit on:      ${modes(s.implicitOn) || (modes(s.implicitPlugOn) ? `none (slots come from snaps; the system snap has a plug on ${modes(s.implicitPlugOn)})` : "none (slots come from snaps)")}`,
     ...(s.attributes.plug.length ? [`plug attributes:  ${s.attributes.plug.join(", ")}`] : []),
     ...(s.attributes.slot.length ? [`slot attributes:  ${s.attributes.slot.join(", ")}`] : []),
   ];

@@ -42,17 +42,25 @@ describe("connections table", () => {
       ["Interface      Plug         Slot              Notes", "content[pics]  app:media    gallery:pictures  manual", "network        app:network  :network          gadget", "network        zed:network  :network          -"],
     ],
     [
-      // --all: unconnected plugs and snap slots, never the system snap's unconnected slots.
+      // --all: unconnected plugs (the system snap's own too, as snap prints
+      // them) and snap slots, never the system snap's unconnected slots.
       "all",
       { all: true },
       "",
       [
-        "Interface      Plug         Slot              Notes",
-        "camera         zed:camera   -                 -",
-        "content[pics]  app:media    gallery:pictures  manual",
-        "network        -            gallery:net-out   -",
-        "network        app:network  :network          gadget",
-        "network        zed:network  :network          -",
+        "Interface                 Plug                       Slot              Notes",
+        "camera                    zed:camera                 -                 -",
+        "content[pics]             app:media                  gallery:pictures  manual",
+        "cuda-driver-libs          :cuda-driver-libs          -                 -",
+        "egl-driver-libs           :egl-driver-libs           -                 -",
+        "gbm-driver-libs           :gbm-driver-libs           -                 -",
+        "network                   -                          gallery:net-out   -",
+        "network                   app:network                :network          gadget",
+        "network                   zed:network                :network          -",
+        "nvidia-video-driver-libs  :nvidia-video-driver-libs  -                 -",
+        "opengl-driver-libs        :opengl-driver-libs        -                 -",
+        "opengles-driver-libs      :opengles-driver-libs      -                 -",
+        "vulkan-driver-libs        :vulkan-driver-libs        -                 -",
       ],
     ],
     ["one snap", { all: true, snap: "zed" }, "zed", ["Interface  Plug         Slot      Notes", "camera     zed:camera   -         -", "network    zed:network  :network  -"]],
